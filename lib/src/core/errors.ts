@@ -1,0 +1,31 @@
+/**
+ * Typed errors shared by the whole library, so that callers (the notebooks, the CLI commands, the runner)
+ * can tell a user's mistake from a bug and print one clear line instead of a stack trace.
+ */
+
+/** Bad input from the caller: a wrong shape, a value out of range, a NaN where none is allowed. */
+export class ValidationError extends Error {
+  override name = 'ValidationError';
+}
+
+/** `predict`/`transform` called on an estimator before `fit`. */
+export class NotFittedError extends Error {
+  override name = 'NotFittedError';
+  constructor(estimator: string) {
+    super(`${estimator} is not fitted yet: call fit(X) before using it`);
+  }
+}
+
+/** A data file that cannot be read: names the file, and where known the row, column and value. */
+export class DataError extends Error {
+  override name = 'DataError';
+  constructor(
+    message: string,
+    readonly file?: string,
+    readonly row?: number,
+    readonly column?: string,
+    readonly value?: string,
+  ) {
+    super(message);
+  }
+}

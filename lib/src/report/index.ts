@@ -1,0 +1,3 @@
+export * from './html';
+export * from './export';
+export * from './chromium';

@@ -1,0 +1,97 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { renderNotebookHtml, renderIndexHtml, ansiToHtml } from '../../src/report/html';
+import { checkInChromium, findChromium } from '../../src/report/chromium';
+import { PLOTLY_MIME } from '../../src/display/plotly';
+import type { Notebook } from '../../src/runner/notebook';
+
+const fig = (y: number[]) => ({ data: [{ type: 'scatter', y }], layout: { title: { text: 'T' } } });
+
+function executed(): Notebook {
+  return {
+    nbformat: 4, nbformat_minor: 5, metadata: { seglab: { status: 'ok' } },
+    cells: [
+      { cell_type: 'markdown', metadata: {}, source: '# Title\n\nSome **bold** text.' },
+      { cell_type: 'code', metadata: {}, source: 'const x: number = 1;', execution_count: 1,
+        outputs: [{ output_type: 'stream', name: 'stdout', text: '\u001b[31mred\u001b[0m <tag>\n' }] },
+      { cell_type: 'code', metadata: {}, source: 'show(a)', execution_count: 2,
+        outputs: [{ output_type: 'display_data', metadata: {}, data: { [PLOTLY_MIME]: fig([1, 2]), 'text/html': '<div>fallback</div>', 'text/plain': 'fig' } }] },
+      { cell_type: 'code', metadata: { tags: ['solution'] }, source: 'answer()', execution_count: 3,
+        outputs: [{ output_type: 'display_data', metadata: {}, data: { [PLOTLY_MIME]: fig([3, 4]), 'text/plain': 'fig' } }] },
+      { cell_type: 'code', metadata: {}, source: 'md()', execution_count: 4,
+        outputs: [{ output_type: 'display_data', metadata: {}, data: { 'text/markdown': 'A *finding*', 'text/plain': 'A finding' } }] },
+    ],
+  };
+}
+
+test('ansiToHtml escapes HTML and turns colour codes into styled spans', () => {
+  const h = ansiToHtml('\u001b[31mred\u001b[0m <b>');
+  assert.match(h, /<span style="color:rgb\(187, 0, 0\)">red<\/span>/);
+  assert.match(h, /&lt;b&gt;/);
+});
+
+test('the page renders markdown, highlights code, embeds plotly.js once and draws figures from the plotly JSON', () => {
+  const h = renderNotebookHtml(executed(), { title: 'Nb' });
+  assert.match(h, /<h1>Title<\/h1>/);
+  assert.match(h, /<strong>bold<\/strong>/);
+  assert.match(h, /<span class="hljs-keyword">const<\/span>/);
+  assert.match(h, /&lt;tag&gt;/);
+  assert.equal((h.match(/Plotly\.newPlot\(el/g) ?? []).length, 2);
+  assert.ok(!h.includes('<div>fallback</div>'), 'the plotly JSON is preferred over the html fallback');
+  assert.equal((h.match(/seglab: plotly\.js v|plotly\.js v\d/g) ?? []).length, 1, 'plotly.js embedded exactly once');
+  assert.match(h, /<details class="solution"><summary>Show the worked answer/);
+  assert.match(h, /<em>finding<\/em>/);
+  assert.ok(!/<(script|img|iframe)[^>]+src="https?:|<link[^>]+href="https?:/.test(h), 'no network resources');
+});
+
+test('--no-code hides every code input and the solution cells but keeps outputs', () => {
+  const h = renderNotebookHtml(executed(), { noCode: true });
+  assert.ok(!h.includes('class="hljs-keyword"'));
+  assert.ok(!h.includes('class="input"'));
+  assert.ok(!h.includes('class="solution"'));
+  assert.equal((h.match(/Plotly\.newPlot\(el/g) ?? []).length, 1);
+  assert.match(h, /<em>finding<\/em>/);
+});
+
+test('a failed run shows a banner naming the cell', () => {
+  const nb = executed();
+  nb.metadata.seglab = { status: 'error', failed_cell: 2, error: 'Error: boom' };
+  const h = renderNotebookHtml(nb);
+  assert.match(h, /This run did not finish: error at cell 2/);
+  assert.match(h, /This cell failed: Error: boom/);
+});
+
+test('the index lists notebooks in the given order with titles and status', () => {
+  const h = renderIndexHtml([
+    { title: 'Setup', href: '00-setup.html', file: '00-setup.ipynb', status: 'ok' },
+    { title: 'EDA', href: '01-eda.html', file: '01-eda.ipynb', status: 'error' },
+  ]);
+  assert.ok(h.indexOf('Setup') < h.indexOf('EDA'));
+  assert.match(h, /href="01-eda.html"><strong>EDA<\/strong><\/a> <span class="status-bad">✗ error/);
+});
+
+test('in headless Chromium every figure of an exported page draws its SVG and the page logs no error', (t) => {
+  const chromium = findChromium();
+  if (!chromium) {
+    t.skip('NOTICE: no Chromium on this machine (apt-get install chromium): browser check skipped');
+    return;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seglab-report-'));
+  try {
+    const file = path.join(dir, 'page.html');
+    fs.writeFileSync(file, renderNotebookHtml(executed()));
+    const c = checkInChromium(file, chromium);
+    assert.equal(c.figures, 2);
+    assert.equal(c.drawn, 2);
+    assert.deepEqual(c.errors, []);
+    // and the probe does catch errors: a page with a broken script reports it
+    const bad = path.join(dir, 'bad.html');
+    fs.writeFileSync(bad, renderNotebookHtml(executed()).replace('</main>', '<script>undefinedFunction()</script></main>'));
+    assert.match(checkInChromium(bad, chromium).errors.join(' '), /undefinedFunction/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,42 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { OutputCollector } from '../../src/runner/outputs';
+import type { JupyterMessage } from '../../src/runner/protocol';
+
+const msg = (msg_type: string, content: Record<string, unknown>): JupyterMessage =>
+  ({ identities: [], header: { msg_type } as never, parent_header: {}, metadata: {}, content, buffers: [] });
+
+test('consecutive stream text of the same stream is merged into one output', () => {
+  const c = new OutputCollector();
+  c.reset();
+  c.handle(msg('stream', { name: 'stdout', text: 'a\n' }));
+  c.handle(msg('stream', { name: 'stdout', text: 'b\n' }));
+  c.handle(msg('stream', { name: 'stderr', text: 'e\n' }));
+  assert.deepEqual(c.outputs, [
+    { output_type: 'stream', name: 'stdout', text: 'a\nb\n' },
+    { output_type: 'stream', name: 'stderr', text: 'e\n' },
+  ]);
+  assert.equal(c.streamText('stderr'), 'e\n');
+});
+
+test('update_display_data rewrites the earlier output with the same display_id, even from a later cell', () => {
+  const c = new OutputCollector();
+  const first = c.reset();
+  c.handle(msg('display_data', { data: { 'text/plain': '1/3' }, metadata: {}, transient: { display_id: 'p' } }));
+  c.reset();
+  c.handle(msg('update_display_data', { data: { 'text/plain': '3/3' }, metadata: {}, transient: { display_id: 'p' } }));
+  assert.deepEqual(first[0], { output_type: 'display_data', data: { 'text/plain': '3/3' }, metadata: {} });
+  assert.equal(c.outputs.length, 0);
+});
+
+test('clear_output with wait clears at the next output; without wait at once', () => {
+  const c = new OutputCollector();
+  c.reset();
+  c.handle(msg('stream', { name: 'stdout', text: 'old' }));
+  c.handle(msg('clear_output', { wait: true }));
+  assert.equal(c.outputs.length, 1);
+  c.handle(msg('stream', { name: 'stdout', text: 'new' }));
+  assert.deepEqual(c.outputs, [{ output_type: 'stream', name: 'stdout', text: 'new' }]);
+  c.handle(msg('clear_output', { wait: false }));
+  assert.equal(c.outputs.length, 0);
+});
