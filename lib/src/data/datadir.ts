@@ -1,0 +1,40 @@
+/**
+ * Where the data sets live: an explicit argument (a notebook parameter), else the `SEGLAB_DATA_DIR`
+ * environment variable, else the project's own `data/` folder.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** The environment variable that overrides the data directory. */
+export const DATA_DIR_ENV = 'SEGLAB_DATA_DIR';
+
+/** The project root: the nearest folder above this file (or `from`) whose package.json is the project's. */
+export function projectRoot(from: string = __dirname): string {
+  let dir = path.resolve(from);
+  for (;;) {
+    const pj = path.join(dir, 'package.json');
+    if (fs.existsSync(pj)) {
+      try {
+        const name = JSON.parse(fs.readFileSync(pj, 'utf8')).name;
+        if (name === 'seglab-project') return dir;
+      } catch {
+        /* keep walking */
+      }
+    }
+    const up = path.dirname(dir);
+    if (up === dir) return process.cwd();
+    dir = up;
+  }
+}
+
+/** The data directory, resolved to an absolute path (it may not exist). */
+export function dataDir(override?: string | null): string {
+  const chosen = override && override.trim() ? override : process.env[DATA_DIR_ENV];
+  if (chosen && chosen.trim()) return path.resolve(projectRoot(), chosen);
+  return path.join(projectRoot(), 'data');
+}
+
+/** The outputs directory (executed notebooks, reports, saved models). */
+export function outputsDir(...sub: string[]): string {
+  return path.join(projectRoot(), 'outputs', ...sub);
+}

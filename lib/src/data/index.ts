@@ -1,0 +1,18 @@
+export * from './table';
+export * from './datadir';
+export { parseCsv, loadCsv, DEFAULT_CSV_OPTIONS } from './csv';
+export type { CsvOptions, CsvLoadReport, CsvTable, CsvColumnType } from './csv';
+export { sniffDelimiter, CSV_DELIMITER_CANDIDATES } from './csv-sniff';
+export type { DelimiterSniff } from './csv-sniff';
+export { normalizeHeader } from './csv-header';
+export type { HeaderRename } from './csv-header';
+export { DEFAULT_MISSING_TOKENS, parseNumberCell, parseDateCell } from './csv-values';
+export * from './csv-write';
+export * from './dataframe';
+export * from './checksum';
+export * from './zip';
+export * from './registry';
+export * from './load-dataset';
+export * from './synthetic-bank';
+export * from './synthetic-cc';
+export * from './download';

@@ -1,0 +1,11 @@
+export * from './quantile';
+export { summarize } from './summary';
+export type { NumericSummary, SummarizeOptions } from './summary';
+export * from './frequencies';
+export * from './duplicates';
+export * from './sentinels';
+export * from './correlation';
+export * from './target-rate';
+export * from './missing';
+export * from './report';
+export * from './findings';
