@@ -1,0 +1,14 @@
+export * from './types';
+export * from './kmeans';
+export { kmeansPlusPlusInit, kmeansRandomInit } from './kmeans-init';
+export * from './minibatch-kmeans';
+export * from './gmm';
+export * from './kprototypes';
+export * from './pca';
+export * from './ward';
+export * from './ward-linkage';
+export * from './ward-dendrogram';
+export * from './dbscan';
+export * from './dbscan-suggest-eps';
+export * from './neighbors';
+export * from './kdtree';
