@@ -1,0 +1,3 @@
+export * from './segments';
+export * from './classifier-eval';
+export * from './persona-tables';

@@ -1,0 +1,126 @@
+/**
+ * The segmentation the persona and classifier notebooks build on: the data set's feature pipeline, then K-Means
+ * with k taken from (in order) an explicit choice, the clustering notebook's saved recommendation, or a quick
+ * sweep whose votes `recommendK` combines. Deterministic per seed.
+ */
+import * as fs from 'node:fs';
+import type { Matrix } from '../core/matrix';
+import { outputsDir } from '../data/datadir';
+import type { LoadedDataset } from '../data/load-dataset';
+import { columnsAtLevel, columnsWithRole } from '../data/registry';
+import { buildPipeline, presetSpec, type DatasetPipeline } from '../features/presets';
+import { KMeans } from '../cluster/kmeans';
+import { silhouetteScore } from '../metrics/silhouette';
+import { daviesBouldinScore } from '../metrics/davies-bouldin';
+import { calinskiHarabaszScore } from '../metrics/calinski-harabasz';
+import { recommendK, type KRecommendation } from '../metrics/recommend-k';
+import { profileSegments } from '../personas/profile';
+import { topFeatures } from '../personas/top-features';
+import { phraseTrait } from '../personas/describe';
+
+/** Options of {@link segmentCustomers}. */
+export interface SegmentOptions {
+  /** The number of segments; 0 = take the clustering notebook's recommendation, else sweep. Default 0. */
+  k: number;
+  /** Largest k of the sweep. Default 8. */
+  kMax: number;
+  seed: number;
+  /** Rows of the sampled silhouette in the sweep. Default 4000. */
+  silhouetteSample: number;
+  /**
+   * Segment customers on customer-level features only: drop the campaign-level economic indicators (and their
+   * aggregate `economic_pressure`), which describe when a customer was called rather than who the customer is.
+   * Default true.
+   */
+  customerLevel: boolean;
+}
+
+export const DEFAULT_SEGMENT_OPTIONS: SegmentOptions = { k: 0, kMax: 8, seed: 42, silhouetteSample: 4000, customerLevel: true };
+
+/** The columns a customer-level segmentation leaves out (campaign-level indicators and their aggregate). */
+export function campaignLevelColumns(loaded: LoadedDataset): string[] {
+  const cols = columnsAtLevel(loaded.spec, 'campaign');
+  return cols.length ? [...cols, 'economic_pressure'] : [];
+}
+
+/** A fitted segmentation. */
+export interface Segmentation {
+  pipeline: DatasetPipeline;
+  X: Matrix;
+  featureNames: readonly string[];
+  kmeans: KMeans;
+  labels: Int32Array;
+  k: number;
+  /** Where k came from, in words. */
+  kSource: string;
+  recommendation: KRecommendation | null;
+  /** A short generated name per segment ("S1 · high engagement score"). */
+  names: string[];
+  /** Columns left out of the segmentation (campaign-level indicators), for the notebook to say so. */
+  dropped: string[];
+}
+
+/** The k recommended by the clustering notebook for this data set, if it saved one. */
+export function savedRecommendedK(datasetId: string): number | null {
+  const file = outputsDir('models', datasetId, 'segmentation.json');
+  if (!fs.existsSync(file)) return null;
+  try {
+    const j = JSON.parse(fs.readFileSync(file, 'utf8')) as { k?: number; recommendedK?: number };
+    const k = j.k ?? j.recommendedK;
+    return Number.isInteger(k) && (k as number) >= 2 ? (k as number) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Segment a loaded data set. */
+export function segmentCustomers(loaded: LoadedDataset, options: Partial<SegmentOptions> = {}): Segmentation {
+  const o = { ...DEFAULT_SEGMENT_OPTIONS, ...options };
+  const base = presetSpec(loaded.spec.id);
+  const dropped = o.customerLevel ? campaignLevelColumns(loaded) : [];
+  const pipeline = buildPipeline({ ...base, drop: [...base.drop, ...dropped] }).fit(loaded.table);
+  const X = pipeline.X;
+  let k = o.k;
+  let kSource = `chosen (K = ${k})`;
+  let recommendation: KRecommendation | null = null;
+  if (!(k >= 2)) {
+    const saved = savedRecommendedK(loaded.spec.id);
+    if (saved) {
+      k = saved;
+      kSource = `the clustering notebook's recommendation for ${loaded.spec.id} (outputs/models/${loaded.spec.id}/segmentation.json)`;
+    } else {
+      const rows = [];
+      for (let kk = 2; kk <= o.kMax; kk++) {
+        const km = new KMeans({ k: kk, nInit: 4, seed: o.seed }).fit(X);
+        rows.push({
+          k: kk, inertia: km.inertia,
+          silhouette: silhouetteScore(X, km.labels, { sampleSize: Math.min(o.silhouetteSample, X.rows), seed: o.seed }),
+          daviesBouldin: daviesBouldinScore(X, km.labels),
+          calinskiHarabasz: calinskiHarabaszScore(X, km.labels),
+        });
+      }
+      recommendation = recommendK(rows);
+      k = recommendation.k;
+      kSource = `a K-Means sweep over k = 2..${o.kMax} (no saved recommendation): ${recommendation.reason}`;
+    }
+  }
+  const kmeans = new KMeans({ k, nInit: 10, seed: o.seed }).fit(X);
+  const labels = kmeans.labels;
+  return { pipeline, X, featureNames: pipeline.featureNames, kmeans, labels, k, kSource, recommendation, names: segmentNames(loaded, labels, k, dropped, pipeline), dropped };
+}
+
+/** Name each segment by its most distinguishing trait, computed from its profile (never typed in). */
+export function segmentNames(loaded: LoadedDataset, labels: Int32Array, k: number, exclude: readonly string[] = [], pipeline?: DatasetPipeline): string[] {
+  const target = loaded.spec.target ?? undefined;
+  // Name from the engineered table (sentinels expanded, engineered scores present, in original units) when a
+  // fitted pipeline is given: "pdays 99% below the average" says less than "contacted before 100%".
+  const table = pipeline ? pipeline.stages(loaded.table).beforeSkew : loaded.table;
+  const hasTarget = !!target && table.columns.some((c) => c.name === target);
+  const profile = profileSegments(table, labels, { target: hasTarget ? target : undefined, positive: loaded.spec.positiveClass ?? undefined, tests: false });
+  // never name a segment after the target or the synthetic ground truth
+  const skip = [...exclude, ...(target ? [target] : []), ...columnsWithRole(loaded.spec, 'truth')];
+  return Array.from({ length: k }, (_, s) => {
+    const top = topFeatures(profile, s, 1, { exclude: skip })[0];
+    return top ? `S${s + 1} · ${phraseTrait(top)}` : `S${s + 1}`;
+  });
+}

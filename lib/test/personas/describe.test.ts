@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { profileSegments } from '../../src/personas/profile';
+import { topFeatures } from '../../src/personas/top-features';
+import { describeSegment, phraseTrait, segmentTraits } from '../../src/personas/describe';
+import { cat, frozen, num } from './fixtures';
+
+const table = frozen(
+  num('x', [1, 2, 3, 10, 20, 30]),
+  num('rate', [0, 0, 0.5, 0.1, 0.2, 0.3]),
+  cat('c', ['a', 'a', 'b', 'b', 'b', 'a']),
+  cat('y', ['no', 'no', 'yes', 'yes', 'yes', 'no']),
+);
+const labels = Int32Array.from([0, 0, 0, 1, 1, 1]);
+const profile = profileSegments(table, labels, { target: 'y' });
+
+test('topFeatures ranks numeric features and over-represented levels by |z|', () => {
+  // Segment 1: x z = 9/10.708 = 0.84; rate mean 0.2 vs 1.1/6 = 0.1833, sd 0.1675 → z = 0.0995;
+  // level c = 'b' share 2/3 vs 1/2 → z = 1/3 (c = 'a' has lift < 1 and is not a trait).
+  const top = topFeatures(profile, 1, 3, { minCount: 1 });
+  assert.deepEqual(top.map((f) => (f.kind === 'level' ? `${f.feature}=${f.level}` : f.feature)), ['x', 'c=b', 'rate']);
+  assert.equal(topFeatures(profile, 1, 3).length, 2, 'levels with fewer than minCount = 5 rows are left out');
+  assert.throws(() => topFeatures(profile, 7), /segment 7 is not in the profile; labels are 0, 1/);
+});
+
+test('describeSegment phrases computed numbers: ratio, level share and lift, target rate', () => {
+  // x: 20/11 = 1.82 → "1.8×"; c = 'b': 67% vs 50%, lift (2/3)/(1/2) = 1.33; y: 2/3 = 67%, 1.33× the overall 50%.
+  assert.equal(
+    describeSegment(profile, 1, { n: 2, minCount: 1 }),
+    "segment 1 (50% of customers): x 1.8× the average, mostly c 'b' (67% vs 50%, lift 1.3); y rate 67% (1.3× the overall 50%)",
+  );
+});
+
+test('segmentTraits uses display labels and styles', () => {
+  // Segment 0: x mean 2 → ratio 2/11 = 0.18 → "82% below the average"; as sd: z = −9/10.708 = −0.84.
+  assert.deepEqual(segmentTraits(profile, 0, { n: 1, labels: { x: 'purchases' } }), ['purchases 82% below the average']);
+  assert.deepEqual(segmentTraits(profile, 0, { n: 1, labels: { x: { label: 'purchases', style: 'sd' } } }), ['purchases 0.8 sd below the average']);
+  assert.deepEqual(segmentTraits(profile, 0, { n: 1, labels: { x: { style: 'value' } } }), ['x 2 on average (vs 11)']);
+});
+
+test('phraseTrait says "no …" when a segment mean is 0', () => {
+  // Segment 0 of a table where x = 0, 0 | 4, 8: ratio 0, population mean 3.
+  const p = profileSegments(frozen(num('x', [0, 0, 4, 8])), [0, 0, 1, 1]);
+  assert.deepEqual(segmentTraits(p, 0, { n: 1, labels: { x: 'loans' } }), ['no loans (vs 3 on average)']);
+});
+
+test('phraseTrait writes a [0, 1] feature as a share of customers', () => {
+  // rate in segment 0: (0 + 0 + 0.5)/3 = 0.1667 → 17%; overall 1.1/6 = 0.1833 → 18%.
+  const f = topFeatures(profile, 0, 5).find((t) => t.feature === 'rate');
+  assert.ok(f);
+  assert.equal(phraseTrait(f, { rate: 'pay in full' }), '17% pay in full (vs 18% overall)');
+});
