@@ -1,0 +1,29 @@
+/**
+ * `npm run bench [-- area…]`: prints speed and memory figures of each area (data, features, cluster, neural).
+ * Figures are printed, never asserted: machines are shared and noisy.
+ */
+const AREAS = ['data', 'features', 'cluster', 'neural'] as const;
+
+async function main(): Promise<void> {
+  const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const areas = asked.length ? asked : AREAS;
+  for (const area of areas) {
+    if (!(AREAS as readonly string[]).includes(area)) {
+      console.error(`unknown benchmark area "${area}"; choose from ${AREAS.join(', ')}`);
+      process.exitCode = 2;
+      return;
+    }
+    console.log(`\n=== bench: ${area} ===`);
+    const mod = require(`./${area}`) as { run?: () => Promise<void> };
+    if (typeof mod.run !== 'function') {
+      console.log('(no benchmark yet)');
+      continue;
+    }
+    await mod.run();
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 1;
+});
