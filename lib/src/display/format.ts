@@ -23,3 +23,12 @@ export function formatNumber(x: number, digits = 3): string {
 export function formatPercent(x: number, digits = 1): string {
   return Number.isFinite(x) ? `${(100 * x).toFixed(digits)}%` : '—';
 }
+
+/**
+ * `x.toFixed(digits)` without a negative zero: a value that rounds to zero prints as "0.00", not "-0.00".
+ * @example fixed(-0.0004, 2) // "0.00"
+ */
+export function fixed(x: number, digits = 2): string {
+  const s = x.toFixed(digits);
+  return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
+}

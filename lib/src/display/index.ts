@@ -3,4 +3,4 @@ export { show, figureBundle, describeFigure, resetPlotlyLoader, PLOTLY_MIME, typ
 export { showTable, tableHtml, toSimpleTable, type TableOptions, type SimpleTable } from './table';
 export { md, html } from './rich';
 export { progress, progressText, type Progress, type ProgressOptions } from './progress';
-export { formatNumber, formatPercent, escapeHtml } from './format';
+export { formatNumber, formatPercent, fixed, escapeHtml } from './format';

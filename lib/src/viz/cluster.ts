@@ -1,6 +1,7 @@
 /** Plot builders for clustering results (pure: they return a Plotly Figure, showing it is a separate step). */
 import type { Matrix } from '../core/matrix';
 import { ValidationError } from '../core/errors';
+import { fixed } from '../display/format';
 import { PALETTE, baseLayout, type Figure } from './figure';
 
 /** Options of {@link clusterScatter}. */

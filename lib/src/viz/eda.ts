@@ -7,6 +7,7 @@ import { ValidationError } from '../core/errors';
 import { numericColumn, type Table } from '../data/table';
 import type { NumericSummary } from '../eda/summary';
 import type { CategoryFrequencies } from '../eda/frequencies';
+import { fixed } from '../display/format';
 import type { CorrelationMatrix } from '../eda/correlation';
 import type { TargetRateByCategory } from '../eda/target-rate';
 import type { MissingCount } from '../eda/missing';
@@ -115,7 +116,7 @@ export function edaCorrelationHeatmap(m: CorrelationMatrix, opts: { title?: stri
     for (let j = 0; j < p; j++) {
       const r = m.values[i * p + j];
       row.push(r === r ? r : null);
-      t.push(r === r ? r.toFixed(2) : '');
+      t.push(r === r ? fixed(r, 2) : '');
     }
     z.push(row);
     text.push(t);

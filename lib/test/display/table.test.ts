@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { tableHtml, showTable } from '../../src/display/table';
 import { setDisplaySink, type DisplayContent } from '../../src/display/channel';
 import { makeTable } from '../../src/data/table';
-import { formatNumber, formatPercent } from '../../src/display/format';
+import { fixed, formatNumber, formatPercent } from '../../src/display/format';
 
 test('formatNumber groups thousands, limits decimals and writes tiny values in exponent form', () => {
   assert.equal(formatNumber(1234567), '1,234,567');
@@ -46,4 +46,13 @@ test('showTable emits one output with text/html and text/plain', () => {
   try { showTable([{ a: 1 }]); } finally { setDisplaySink(null); }
   assert.equal(got.length, 1);
   assert.deepEqual(Object.keys(got[0].data).sort(), ['text/html', 'text/plain']);
+});
+
+test('fixed rounds like toFixed but never prints a negative zero', () => {
+  assert.equal(fixed(-0.0004, 2), '0.00');
+  assert.equal(fixed(-0, 1), '0.0');
+  assert.equal(fixed(-0.4, 0), '0');
+  assert.equal(fixed(-0.006, 2), '-0.01');
+  assert.equal(fixed(0.125, 1), '0.1');
+  assert.equal(fixed(-12.345, 1), '-12.3');
 });
