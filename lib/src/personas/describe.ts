@@ -28,6 +28,8 @@ export interface DescribeOptions extends Partial<TopFeaturesOptions> {
   labels?: Readonly<Record<string, FeatureLabel>>;
   /** Name of the target in prose. Default the target column name followed by "rate". */
   targetLabel?: string;
+  /** Write the segment name in Markdown bold. Default false. */
+  markdown?: boolean;
 }
 
 function labelOf(labels: DescribeOptions['labels'], feature: string): { label: string; style?: PhraseStyle } {
@@ -76,7 +78,7 @@ export function segmentTraits(profile: SegmentProfiles, label: number, options: 
 export function describeSegment(profile: SegmentProfiles, label: number, options: DescribeOptions = {}): string {
   const s = findSegment(profile, label);
   const traits = segmentTraits(profile, label, options);
-  let text = `${s.name} (${fmtPercent(s.share)} of customers)`;
+  let text = `${options.markdown ? `**${s.name}**` : s.name} (${fmtPercent(s.share)} of customers)`;
   text += traits.length ? `: ${traits.join(', ')}` : ': close to the average on every profiled feature';
   if (profile.target && Number.isFinite(s.targetRate)) {
     const name = options.targetLabel ?? `${profile.target.name} rate`;

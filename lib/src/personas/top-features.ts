@@ -45,12 +45,17 @@ export interface TopFeaturesOptions {
   levels: boolean;
   /** A level needs at least this many rows in the segment. Default 5. */
   minCount: number;
+  /**
+   * A numeric feature must be non-missing for at least this share of the segment's rows (e.g. `pdays` with its
+   * "never contacted" sentinel masked): a mean over a handful of rows says nothing about the segment. Default 0.1.
+   */
+  minCoverage: number;
   /** Features to leave out (e.g. the clustering's own id columns). Default none. */
   exclude: readonly string[];
 }
 
 /** Defaults of {@link TopFeaturesOptions}. */
-export const DEFAULT_TOP_FEATURES_OPTIONS: Readonly<TopFeaturesOptions> = Object.freeze({ levels: true, minCount: 5, exclude: [] });
+export const DEFAULT_TOP_FEATURES_OPTIONS: Readonly<TopFeaturesOptions> = Object.freeze({ levels: true, minCount: 5, minCoverage: 0.1, exclude: [] });
 
 /** The segment with label `label`. @throws ValidationError listing the labels. */
 export function findSegment(profile: SegmentProfiles, label: number): SegmentProfile {
@@ -73,6 +78,7 @@ export function topFeatures(profile: SegmentProfiles, label: number, n = 3, opti
   const out: DistinguishingFeature[] = [];
   s.numeric.forEach((f, j) => {
     if (skip.has(f.feature) || !Number.isFinite(f.z)) return;
+    if (f.count < o.minCoverage * s.size) return;
     const p = profile.population[j];
     out.push({
       kind: 'numeric', feature: f.feature, z: f.z, value: f.mean, median: f.median, populationValue: p.mean,

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { parseCsv } from '../../src/data/csv';
 import { categoryFrequencies, summarizeCategorical } from '../../src/eda/frequencies';
 import { duplicateRows } from '../../src/eda/duplicates';
-import { sentinelCounts } from '../../src/eda/sentinels';
+import { sentinelCounts, maskNumericSentinels } from '../../src/eda/sentinels';
 import { correlationMatrix, strongestCorrelations } from '../../src/eda/correlation';
 import { targetRateByCategory } from '../../src/eda/target-rate';
 import { edaReport } from '../../src/eda/report';
@@ -38,6 +38,20 @@ test('duplicateRows counts later copies of identical rows, missing equal to miss
   assert.deepEqual(Array.from(duplicateRows(T).indices), [4]);
   const u = parseCsv('a,b\n1,\n1,\n1,x\n');
   assert.equal(duplicateRows(u).duplicates, 1);
+});
+
+test('maskNumericSentinels turns numeric sentinels into NaN in a copy and leaves categorical sentinels as levels', () => {
+  const sentinels = [{ column: 'pdays', value: 999, meaning: 'never' }, { column: 'g', value: 'unknown', meaning: 'missing' }, { column: 'zz', value: 1, meaning: 'absent' }];
+  const before = Array.from((T.columns.find((c) => c.name === 'pdays') as { values: Float64Array }).values);
+  const m = maskNumericSentinels(T, sentinels);
+  const pd = Array.from((m.columns.find((c) => c.name === 'pdays') as { values: Float64Array }).values);
+  assert.deepEqual(pd.map((v) => (Number.isNaN(v) ? 'NaN' : v)), ['NaN', 3, 'NaN', 'NaN', 'NaN', 'NaN']);
+  // the input is untouched, other columns are shared
+  assert.deepEqual(Array.from((T.columns.find((c) => c.name === 'pdays') as { values: Float64Array }).values), before);
+  assert.equal(m.columns.find((c) => c.name === 'g'), T.columns.find((c) => c.name === 'g'));
+  assert.equal(m.nRows, T.nRows);
+  // no numeric sentinel present: the same table comes back
+  assert.equal(maskNumericSentinels(T, [{ column: 'g', value: 'unknown', meaning: 'missing' }]), T);
 });
 
 test('sentinelCounts counts numeric and categorical sentinels', () => {

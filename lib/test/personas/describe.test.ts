@@ -23,12 +23,25 @@ test('topFeatures ranks numeric features and over-represented levels by |z|', ()
   assert.throws(() => topFeatures(profile, 7), /segment 7 is not in the profile; labels are 0, 1/);
 });
 
+test('topFeatures leaves out a numeric feature that is missing for most of the segment', () => {
+  // w is present in 1 of segment 0's 10 rows (coverage 10%) and in every row of segment 1: with the default
+  // minCoverage 0.1 it is kept; with 0.2 segment 0 loses it, segment 1 keeps it.
+  const w = [50, NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN, NaN, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2];
+  const t = frozen(num('w', w), num('v', [...Array(10).fill(1), ...Array(10).fill(2)]));
+  const l = Int32Array.from([...Array(10).fill(0), ...Array(10).fill(1)]);
+  const p = profileSegments(t, l);
+  assert.deepEqual(topFeatures(p, 0, 2).map((f) => f.feature), ['w', 'v']);
+  assert.deepEqual(topFeatures(p, 0, 2, { minCoverage: 0.2 }).map((f) => f.feature), ['v']);
+  assert.deepEqual(topFeatures(p, 1, 2, { minCoverage: 0.2 }).map((f) => f.feature).sort(), ['v', 'w']);
+});
+
 test('describeSegment phrases computed numbers: ratio, level share and lift, target rate', () => {
   // x: 20/11 = 1.82 → "1.8×"; c = 'b': 67% vs 50%, lift (2/3)/(1/2) = 1.33; y: 2/3 = 67%, 1.33× the overall 50%.
   assert.equal(
     describeSegment(profile, 1, { n: 2, minCount: 1 }),
     "segment 1 (50% of customers): x 1.8× the average, mostly c 'b' (67% vs 50%, lift 1.3); y rate 67% (1.3× the overall 50%)",
   );
+  assert.match(describeSegment(profile, 1, { n: 1, minCount: 1, markdown: true }), /^\*\*segment 1\*\* \(50% of customers\): x 1\.8×/);
 });
 
 test('segmentTraits uses display labels and styles', () => {
