@@ -19,8 +19,11 @@ export function scoreSummaryLines(bundle: ModelBundle, r: ScoreCsvResult): strin
   }
   const k = r.segmentNames.length;
   const now = shares(r.segment, k);
-  out.push('', 'segment                                  new share   training share');
-  for (let s = 0; s < k; s++) out.push(`  ${String(r.segmentNames[s]).padEnd(40)} ${formatPercent(now[s]).padStart(9)}   ${formatPercent(bundle.training.segmentShares[s] ?? NaN).padStart(14)}`);
+  // one name column wide enough for the longest segment or persona name
+  const w = Math.max(40, ...r.segmentNames.map((x) => String(x).length), ...(r.personaNames ?? []).map((x) => x.length));
+  const header = (what: string): string => `${what.padEnd(w + 2)} new share   training share`;
+  out.push('', header('segment'));
+  for (let s = 0; s < k; s++) out.push(`  ${String(r.segmentNames[s]).padEnd(w)} ${formatPercent(now[s]).padStart(9)}   ${formatPercent(bundle.training.segmentShares[s] ?? NaN).padStart(14)}`);
   if (bundle.meta.assignWith === 'classifier') {
     let agree = 0;
     for (let i = 0; i < r.n; i++) if (r.segment[i] === r.nearestCentroid[i]) agree++;
@@ -28,8 +31,8 @@ export function scoreSummaryLines(bundle: ModelBundle, r: ScoreCsvResult): strin
   }
   if (r.persona && bundle.training.personaShares) {
     const p = shares(r.persona, r.personaNames.length);
-    out.push('', 'persona                                  new share   training share');
-    r.personaNames.forEach((name, j) => out.push(`  ${name.padEnd(40)} ${formatPercent(p[j]).padStart(9)}   ${formatPercent(bundle.training.personaShares![j]).padStart(14)}`));
+    out.push('', header('persona'));
+    r.personaNames.forEach((name, j) => out.push(`  ${name.padEnd(w)} ${formatPercent(p[j]).padStart(9)}   ${formatPercent(bundle.training.personaShares![j]).padStart(14)}`));
   }
   const d = r.drift;
   out.push('', `drift (PSI; < 0.1 stable, 0.1–0.25 moderate, > 0.25 significant):`);
