@@ -29,13 +29,17 @@ export function edaFindings(r: EdaReport, opts: EdaFindingsOptions = {}): string
   const corrT = opts.correlationThreshold ?? DEFAULT_EDA_FINDINGS_OPTIONS.correlationThreshold;
   const out: string[] = [];
   const nNum = r.numeric.length;
-  out.push(`${r.source}: ${num(r.rows)} rows × ${r.columns} columns (${nNum} numeric, ${r.columns - nNum} categorical or id).`);
+  const nCat = r.types.filter((t) => t.kind === 'categorical').length;
+  const nOther = r.columns - nNum - nCat;
+  out.push(`${r.source}: ${num(r.rows)} rows × ${r.columns} columns (${nNum} numeric, ${nCat} categorical${nOther > 0 ? `, ${nOther} id or other` : ''}).`);
   const miss = r.missing.filter((m) => m.missing > 0).sort((a, b) => b.missing - a.missing);
   out.push(miss.length
     ? `Missing values in ${miss.length} column(s): ${miss.map((m) => `${m.column} ${num(m.missing)} (${pct(m.share, 2)})`).join(', ')}.`
     : 'No empty cells in any column.');
   for (const s of r.sentinels.filter((x) => x.count > 0).sort((a, b) => b.count - a.count)) {
-    out.push(`${s.column} = ${JSON.stringify(s.value)} (${s.meaning}) in ${num(s.count)} rows (${pct(s.share)}).`);
+    const numericSentinel = r.numeric.some((x) => x.name === s.column);
+    out.push(`${s.column} = ${JSON.stringify(s.value)} (${s.meaning}) in ${num(s.count)} rows (${pct(s.share)})` +
+      `${numericSentinel ? `; the statistics and correlations of ${s.column} leave these rows out` : ''}.`);
   }
   out.push(r.duplicates > 0
     ? `${num(r.duplicates)} row(s) exactly duplicate an earlier row (${pct(r.duplicates / r.rows, 3)}).`
@@ -45,7 +49,7 @@ export function edaFindings(r: EdaReport, opts: EdaFindingsOptions = {}): string
     out.push(`Strongly skewed (|skewness| > ${skewT}): ${skewed.map((s) => `${s.name} ${s.skewness.toFixed(2)} (median ${num(s.median)}, mean ${num(s.mean)})`).join('; ')}.`);
   }
   const zeroHeavy = r.numeric.filter((s) => s.count > 0 && s.zeros / s.count > 0.3);
-  if (zeroHeavy.length) out.push(`Mostly zeros: ${zeroHeavy.map((s) => `${s.name} ${pct(s.zeros / s.count)}`).join(', ')}.`);
+  if (zeroHeavy.length) out.push(`Many zeros (over 30 % of values): ${zeroHeavy.map((s) => `${s.name} ${pct(s.zeros / s.count)}`).join(', ')}.`);
   const strong = strongestCorrelations(r.correlation, 50).filter((c) => Math.abs(c.r) >= corrT);
   if (strong.length) out.push(`Strong correlations (|r| ≥ ${corrT}): ${strong.slice(0, 6).map((c) => `${c.a}–${c.b} ${c.r.toFixed(2)}`).join(', ')}.`);
   if (r.target && r.targetRates.length) {

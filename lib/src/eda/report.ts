@@ -8,7 +8,7 @@ import type { DatasetSpec } from '../data/registry';
 import { summarize, type NumericSummary } from './summary';
 import { categoryFrequencies, summarizeCategorical, type CategoricalSummary, type CategoryFrequencies } from './frequencies';
 import { duplicateRows } from './duplicates';
-import { sentinelCounts, type SentinelCount } from './sentinels';
+import { maskNumericSentinels, sentinelCounts, type SentinelCount } from './sentinels';
 import { correlationMatrix, type CorrelationMatrix } from './correlation';
 import { targetRateByCategory, type TargetRateByCategory } from './target-rate';
 import { missingCounts, type MissingCount } from './missing';
@@ -43,6 +43,9 @@ export function edaReport(table: Table, spec?: DatasetSpec | null): EdaReport {
   const t: Table = { nRows: table.nRows, columns: cols, source: table.source };
   const target = spec?.target && hasColumn(t, spec.target) ? spec.target : null;
   const categorical = summarizeCategorical(t);
+  // numeric sentinels (pdays 999 / -1 = never contacted) are counted as such, then left out of the statistics and
+  // correlations: a mean or an r computed with them describes the code, not the customers
+  const masked = maskNumericSentinels(t, spec?.sentinels ?? []);
   const freqCols = categorical.filter((c) => c.kind === 'categorical').map((c) => c.name);
   return {
     source: table.source ?? '(unnamed table)',
@@ -52,10 +55,10 @@ export function edaReport(table: Table, spec?: DatasetSpec | null): EdaReport {
     missing: missingCounts(t),
     sentinels: sentinelCounts(t, spec?.sentinels ?? []),
     duplicates: duplicateRows(t).duplicates,
-    numeric: summarize(t),
+    numeric: summarize(masked),
     categorical,
     frequencies: freqCols.map((c) => categoryFrequencies(t, c)),
-    correlation: correlationMatrix(t),
+    correlation: correlationMatrix(masked),
     target,
     positiveClass: target ? spec?.positiveClass ?? 'yes' : null,
     targetRates: target

@@ -190,7 +190,7 @@ export function compareClusterings(representations: readonly Representation[], o
       if (method === 'kmeans') {
         const km = new KMeans({ k: k as number, nInit: o.kmeansInit, seed: o.seed }).fit(rep.X);
         labels = km.labels; inertia = km.inertia;
-        note = `${o.kmeansInit} k-means++ starts`;
+        note = `${o.kmeansInit} k-means++ start${o.kmeansInit === 1 ? '' : 's'}`;
       } else if (method === 'gmm') {
         const d = rep.X.cols;
         const cov = d <= o.gmmFullMaxCols ? 'full' : 'diag';
@@ -225,7 +225,7 @@ export function compareClusterings(representations: readonly Representation[], o
         const mixed = rep.mixed!;
         const kp = new KPrototypes({ k: k as number, nInit: o.kprototypesInit, seed: o.seed }).fit(mixed.numeric, mixed.categorical);
         labels = kp.labels;
-        note = `${mixed.numeric.cols} numeric + ${mixed.categorical.cols} categorical columns, gamma = ${kp.gamma.toPrecision(3)}, ${o.kprototypesInit} starts; own-space scores on the one-hot matrix`;
+        note = `${mixed.numeric.cols} numeric + ${mixed.categorical.cols} categorical columns, gamma = ${kp.gamma.toPrecision(3)}, ${o.kprototypesInit} start${o.kprototypesInit === 1 ? '' : 's'}; own-space scores on the one-hot matrix`;
       }
     } catch (e) {
       error = (e as Error).message;

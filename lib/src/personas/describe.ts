@@ -53,6 +53,7 @@ export function phraseTrait(f: DistinguishingFeature, labels?: DescribeOptions['
       return `${fmtPercent(f.value)} ${label} (vs ${fmtPercent(f.populationValue)} overall)`;
     case 'ratio':
       if (f.ratio === 0) return `no ${label} (vs ${fmtNumber(f.populationValue)} on average)`;
+      if (f.ratio < 0.01) return `almost no ${label} (${fmtNumber(f.value)} vs ${fmtNumber(f.populationValue)} on average)`;
       return f.ratio >= 1 ? `${label} ${f.ratio.toFixed(1)}× the average` : `${label} ${fmtPercent(1 - f.ratio)} below the average`;
     case 'value':
       return `${label} ${fmtNumber(f.value)} on average (vs ${fmtNumber(f.populationValue)})`;

@@ -73,10 +73,15 @@ export function fmtNumber(x: number): string {
   return String(Number(x.toPrecision(3)));
 }
 
-/** A share in [0, 1] as a percentage: one decimal below 10%, none above. */
+/**
+ * A share in [0, 1] as a percentage: one decimal below 10%, none above; a share that is not 0 or 1 never prints
+ * as "0.0%" or "100%" ("<0.1%", ">99%").
+ */
 export function fmtPercent(p: number): string {
   if (!Number.isFinite(p)) return String(p);
   const v = p * 100;
+  if (v > 0 && v < 0.05) return '<0.1%';
+  if (v >= 99.5 && v < 100) return '>99%';
   return `${Math.abs(v) < 10 && v !== 0 ? v.toFixed(1) : v.toFixed(0)}%`;
 }
 

@@ -101,7 +101,7 @@ export function segmentCustomers(loaded: LoadedDataset, options: Partial<Segment
       }
       recommendation = recommendK(rows);
       k = recommendation.k;
-      kSource = `a K-Means sweep over k = 2..${o.kMax} (no saved recommendation): ${recommendation.reason}`;
+      kSource = `a K-Means sweep over k = 2..${o.kMax} (no saved recommendation): ${recommendation.reason.replace(/\.$/, "")}`;
     }
   }
   const kmeans = new KMeans({ k, nInit: 10, seed: o.seed }).fit(X);

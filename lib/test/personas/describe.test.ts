@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { profileSegments } from '../../src/personas/profile';
 import { topFeatures } from '../../src/personas/top-features';
 import { describeSegment, phraseTrait, segmentTraits } from '../../src/personas/describe';
+import { fmtPercent } from '../../src/personas/stats';
 import { cat, frozen, num } from './fixtures';
 
 const table = frozen(
@@ -62,4 +63,16 @@ test('phraseTrait writes a [0, 1] feature as a share of customers', () => {
   const f = topFeatures(profile, 0, 5).find((t) => t.feature === 'rate');
   assert.ok(f);
   assert.equal(phraseTrait(f, { rate: 'pay in full' }), '17% pay in full (vs 18% overall)');
+});
+
+test('shares and ratios that round to 0 or 100 % are phrased as such, not as exact extremes', () => {
+  assert.equal(fmtPercent(0.0004), '<0.1%');
+  assert.equal(fmtPercent(0.9996), '>99%');
+  assert.equal(fmtPercent(0), '0%');
+  assert.equal(fmtPercent(1), '100%');
+  assert.equal(fmtPercent(0.042), '4.2%');
+  assert.equal(fmtPercent(0.994), '99%');
+  // segment 0: x mean 0.005 vs population mean (0.005 + 10) / 2 = 5.0025 → ratio 0.001 → "almost no"
+  const p = profileSegments(frozen(num('x', [0.005, 0.005, 10, 10])), [0, 0, 1, 1]);
+  assert.deepEqual(segmentTraits(p, 0, { n: 1, labels: { x: 'loans' } }), ['almost no loans (0.005 vs 5 on average)']);
 });
