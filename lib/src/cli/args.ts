@@ -4,7 +4,11 @@ export interface ParsedArgs {
   flags: Map<string, string[]>;
 }
 
-export function parseArgs(argv: string[], booleanFlags: readonly string[] = []): ParsedArgs {
+/**
+ * Parse `argv`. A flag followed by nothing (or by another `--option`) reads as `'true'`, except a flag of
+ * `valueFlags`, which then reads as `''` so that the command can say the value is missing.
+ */
+export function parseArgs(argv: string[], booleanFlags: readonly string[] = [], valueFlags: readonly string[] = []): ParsedArgs {
   const positional: string[] = [];
   const flags = new Map<string, string[]>();
   const add = (k: string, v: string) => flags.set(k, [...(flags.get(k) ?? []), v]);
@@ -14,7 +18,7 @@ export function parseArgs(argv: string[], booleanFlags: readonly string[] = []):
     if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       if (eq > 0) add(a.slice(2, eq), a.slice(eq + 1));
-      else if (booleanFlags.includes(a.slice(2)) || i + 1 >= argv.length || argv[i + 1].startsWith('--')) add(a.slice(2), 'true');
+      else if (booleanFlags.includes(a.slice(2)) || i + 1 >= argv.length || argv[i + 1].startsWith('--')) add(a.slice(2), valueFlags.includes(a.slice(2)) ? '' : 'true');
       else add(a.slice(2), argv[++i]);
     } else positional.push(a);
   }

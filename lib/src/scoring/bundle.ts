@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ValidationError } from '../core/errors';
+import { DataError, ValidationError } from '../core/errors';
 import { REPORTED_PACKAGES, packageVersion } from '../core/environment';
 import { KMeans, type KMeansJSON } from '../cluster/kmeans';
 import { DatasetPipeline, type DatasetPipelineJSON } from '../features/presets';
@@ -95,7 +95,12 @@ export function saveBundle(dir: string, b: ModelBundle): void {
 export async function loadBundle(dir: string): Promise<ModelBundle> {
   const file = path.join(path.resolve(dir), 'bundle.json');
   if (!fs.existsSync(file)) throw new ValidationError(`no model bundle in ${dir} (expected ${file}); train one with notebooks/06-classifier.ipynb`);
-  const json = JSON.parse(fs.readFileSync(file, 'utf8')) as BundleJSON;
+  let json: BundleJSON;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8')) as BundleJSON;
+  } catch (e) {
+    throw new DataError(`cannot read the model bundle ${file}: ${e instanceof Error ? e.message : String(e)} (re-run notebooks/06-classifier.ipynb to write it again)`, file);
+  }
   if (json.meta?.format !== BUNDLE_FORMAT) throw new ValidationError(`${file} has bundle format ${json.meta?.format}, this code reads format ${BUNDLE_FORMAT}`);
   return {
     meta: json.meta,

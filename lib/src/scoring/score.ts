@@ -121,7 +121,9 @@ export function scoreCsv(bundle: ModelBundle, input: string, opts: ScoreCsvOptio
   const check = checkSchema(table, bundle.schema);
   const details = check.wrongType.map((w) => {
     const bad = w.expected === 'numeric' && hasColumn(table, w.column) ? firstNonNumeric(table, w.column) : null;
-    return bad ? `column "${w.column}" should be numeric, but row ${bad.row} of ${name} holds "${bad.value}"` : `column "${w.column}" is ${w.got}, expected ${w.expected}`;
+    if (bad) return `column "${w.column}" should be numeric, but row ${bad.row} of ${name} holds "${bad.value}"`;
+    if (w.got === 'date') return `column "${w.column}" holds dates, expected ${w.expected === 'numeric' ? 'numbers' : w.expected}`;
+    return `column "${w.column}" is ${w.got}, expected ${w.expected}`;
   });
   if (check.missing.length || details.length) {
     const lines = [...(check.missing.length ? [`missing column(s): ${check.missing.join(', ')}`] : []), ...details];

@@ -14,6 +14,9 @@ export function scoreSummaryLines(bundle: ModelBundle, r: ScoreCsvResult): strin
   const out: string[] = [];
   out.push(`Scored ${r.n.toLocaleString('en-US')} customers from ${r.input} with the bundle trained on ${bundle.meta.dataset.id} (${bundle.meta.createdAt.slice(0, 10)}).`);
   out.push(`Segments assigned by the ${bundle.meta.assignWith}${bundle.meta.clusterSpace === 'embedding' ? ' (clusters live in the autoencoder embedding)' : ''}.`);
+  for (const c of r.check.empty) {
+    out.push(`note: column "${c}" is empty in every row: treated as missing and imputed (segments and personas lean on the other columns).`);
+  }
   for (const u of r.check.unseen) {
     out.push(`note: column "${u.column}" has ${u.rows} value(s) never seen in training (${u.values.map((v) => `"${v}"`).join(', ')}): treated as missing and imputed.`);
   }
@@ -36,6 +39,7 @@ export function scoreSummaryLines(bundle: ModelBundle, r: ScoreCsvResult): strin
   }
   const d = r.drift;
   out.push('', `drift (PSI; < 0.1 stable, 0.1–0.25 moderate, > 0.25 significant):`);
+  if (r.n < 500) out.push(`  (only ${r.n} row(s): with so few rows PSI is noisy and reads "moderate" or "significant" by chance)`);
   out.push(`  segment shares: ${d.segments.psi.toFixed(3)} (${d.segments.level})${d.personas ? `; persona shares: ${d.personas.psi.toFixed(3)} (${d.personas.level})` : ''}`);
   const top = [...d.features].sort((a, b) => b.psi - a.psi);
   const counts = { stable: 0, moderate: 0, significant: 0 };

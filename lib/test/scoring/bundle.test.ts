@@ -109,3 +109,36 @@ test('an unseen category is handled by the documented fallback (treated as missi
 test('loading a folder without a bundle names it', async () => {
   await assert.rejects(() => loadBundle(dir), /no model bundle in/);
 });
+
+test('extra input columns never reach the model, even when named like an engineered feature or a persona score', () => {
+  const base = scoreTable(loadedBack, fresh);
+  const huge = new Float64Array(fresh.nRows).fill(1e6);
+  const extras: Table = {
+    ...fresh,
+    columns: [...fresh.columns, { kind: 'numeric', name: 'engagement_score', values: huge }, { kind: 'numeric', name: 'campaign_intensity', values: huge }],
+  };
+  const r = scoreTable(loadedBack, extras);
+  assert.deepEqual(Array.from(r.segment), Array.from(base.segment));
+  assert.deepEqual(Array.from(r.persona!), Array.from(base.persona!));
+});
+
+test('a numeric column that arrives as dates is rejected, not read as epoch milliseconds', () => {
+  const text = fs.readFileSync((() => { const f = path.join(dir, 'ok-dates.csv'); writeCsv(fresh, f); return f; })(), 'utf8').trim().split('\n');
+  const ageAt = text[0].split(',').indexOf('age');
+  const dated = text.map((line, i) => (i === 0 ? line : line.split(',').map((v, j) => (j === ageAt ? `2024-01-${String(1 + (i % 28)).padStart(2, '0')}` : v)).join(',')));
+  expectRejected('dates-in-number', dated.join('\n'), /column "age" holds dates, expected numbers/);
+});
+
+test('a column left empty in every row is imputed and reported, for numeric and categorical columns alike', () => {
+  const emptyJob = { kind: 'categorical' as const, name: 'job', codes: new Int32Array(fresh.nRows).fill(-1), levels: [] as string[] };
+  const emptyAge = { kind: 'numeric' as const, name: 'age', values: new Float64Array(fresh.nRows).fill(NaN) };
+  const t: Table = { ...fresh, columns: fresh.columns.map((c) => (c.name === 'job' ? emptyJob : c.name === 'age' ? emptyAge : c)) };
+  const r = scoreTable(loadedBack, t);
+  assert.deepEqual(r.check.empty, ['age', 'job']);
+  assert.equal(r.segment.length, fresh.nRows);
+  // through a CSV too: the loader types an all-empty column as numeric, which must not be "numeric, expected categorical"
+  const input = path.join(dir, 'empty-job.csv');
+  writeCsv(t, input);
+  const c = scoreCsv(loadedBack, input);
+  assert.deepEqual(c.check.empty, ['age', 'job']);
+});
