@@ -12,8 +12,11 @@ export interface Progress {
   tick(n?: number, note?: string): void;
   /** Set the absolute position. */
   update(done: number, note?: string): void;
-  /** Mark as finished. */
-  done(note?: string): void;
+  /**
+   * Mark as finished: the bar fills to the total, unless `at` says where the work really stopped (an early stop
+   * after 43 of 100 epochs shows 43/100, not 100/100).
+   */
+  done(note?: string, at?: number): void;
 }
 
 /** Options of {@link progress}. */
@@ -84,10 +87,10 @@ export function progress(total: number, label = 'progress', opts: ProgressOption
       if (note !== undefined) lastNote = note;
       render(done >= total);
     },
-    done(note) {
+    done(note, at) {
       if (finished) return;
       if (note !== undefined) lastNote = note;
-      done = Math.max(done, total);
+      done = at !== undefined ? Math.max(0, Math.min(total, at)) : Math.max(done, total);
       render(true);
       finished = true;
     },

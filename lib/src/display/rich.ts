@@ -6,8 +6,27 @@ export function md(markdown: string): void {
   emitDisplay({ data: { 'text/markdown': markdown, 'text/plain': markdown }, metadata: {} });
 }
 
-/** Display raw HTML; `text` is the plain-text fallback (defaults to the HTML with tags removed). */
+/**
+ * A readable plain-text rendering of simple HTML: block ends become line breaks, table cells are separated by
+ * " | ", tags are removed and the common entities decoded.
+ * @example htmlToText('<p>a &amp; b</p><p>c</p>') // "a & b\nc"
+ */
+export function htmlToText(markup: string): string {
+  return markup
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, '')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(td|th)>\s*(?=<(td|th)[\s>])/gi, ' | ')
+    .replace(/<\/(p|div|tr|li|h[1-6]|table|caption|section|ul|ol)>/gi, '\n')
+    .replace(/<li[^>]*>/gi, '- ')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
+}
+
+/** Display raw HTML; `text` is the plain-text fallback (defaults to {@link htmlToText} of the markup). */
 export function html(markup: string, text?: string): void {
-  const plain = text ?? markup.replace(/<[^>]*>/g, '').replace(/\s+\n/g, '\n').trim();
+  const plain = text ?? htmlToText(markup);
   emitDisplay({ data: { 'text/html': markup, 'text/plain': plain }, metadata: {} });
 }

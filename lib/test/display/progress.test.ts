@@ -36,3 +36,15 @@ test('headless, progress prints plain lines and no display messages', (t) => {
   assert.equal(lines.length, 3);
   assert.match(lines[2], /^▸ sweep {2}2\/2 {2}100%/);
 });
+
+test('an early stop shows where the work stopped, not a full bar', () => {
+  const lines: string[] = [];
+  const orig = console.log;
+  console.log = (s: string) => lines.push(s);
+  try {
+    const p = progress(100, 'epochs', { plain: true, throttleMs: 0 });
+    p.update(43, 'loss 0.1');
+    p.done('stopped after 43 epochs', 43);
+  } finally { console.log = orig; }
+  assert.match(lines[lines.length - 1], /^▸ epochs {2}43\/100 {2}43%.*stopped after 43 epochs$/);
+});
