@@ -9,7 +9,8 @@ import { DataError } from '../core/errors';
 import type { Matrix } from '../core/matrix';
 import { loadCsv } from '../data/csv';
 import { writeCsv } from '../data/csv-write';
-import { categoryAt, getColumn, hasColumn, isCategorical, type Table } from '../data/table';
+import { categoryAt, getColumn, hasColumn, isCategorical, isNumeric, type Column, type Table } from '../data/table';
+import { DATASETS, columnsWithRole, type DatasetId } from '../data/registry';
 import { personaPresetFor } from '../personas/presets';
 import { withPersonaScores } from '../personas/scores';
 import { driftReport, type DriftReport } from './drift';
@@ -112,6 +113,22 @@ export interface ScoreCsvResult extends ScoreResult {
   idColumn: string | null;
 }
 
+/**
+ * The customer id column of a scoring input: the training data set's id column (the registry's role 'id', e.g.
+ * CUST_ID) when the input has it, whatever its type; else a text column whose values are all distinct.
+ */
+function idColumnOf(bundle: ModelBundle, table: Table): Column | null {
+  const spec = DATASETS[bundle.meta.dataset.id as DatasetId];
+  const named = spec ? columnsWithRole(spec, 'id').find((n) => hasColumn(table, n)) : undefined;
+  if (named) return getColumn(table, named);
+  return table.columns.find((c) => c.kind === 'id') ?? null;
+}
+
+function idValue(c: Column, i: number): string {
+  if (isNumeric(c)) return Number.isFinite(c.values[i]) ? String(c.values[i]) : '';
+  return isCategorical(c) ? categoryAt(c, i) ?? '' : '';
+}
+
 /** Score a CSV file with a bundle, writing `output` atomically (nothing is written when anything fails). */
 export function scoreCsv(bundle: ModelBundle, input: string, opts: ScoreCsvOptions = {}): ScoreCsvResult {
   const name = path.basename(input);
@@ -130,12 +147,12 @@ export function scoreCsv(bundle: ModelBundle, input: string, opts: ScoreCsvOptio
     throw new DataError(`${name} does not match the model's input schema:\n  - ${lines.join('\n  - ')}`, input);
   }
   const result = scoreTable(bundle, table, name);
-  const idCol = table.columns.find((c) => c.kind === 'id') ?? null;
+  const idCol = idColumnOf(bundle, table);
   if (opts.output) {
     const rows: Record<string, unknown>[] = [];
     for (let i = 0; i < result.n; i++) {
       rows.push({
-        ...(idCol && isCategorical(idCol) ? { [idCol.name]: categoryAt(idCol, i) } : { row: i + 1 }),
+        ...(idCol ? { [idCol.name]: idValue(idCol, i) } : { row: i + 1 }),
         segment: result.segment[i],
         segment_name: result.segmentNames[result.segment[i]] ?? String(result.segment[i]),
         persona: result.persona ? (result.personaNames[result.persona[i]] ?? 'none') : '',
