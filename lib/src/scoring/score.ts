@@ -113,6 +113,20 @@ export interface ScoreCsvResult extends ScoreResult {
   idColumn: string | null;
 }
 
+/** Hints for missing columns: the same names in another letter case, or a separator the reader does not use. */
+function missingHints(table: Table, missing: readonly string[]): string[] {
+  if (!missing.length) return [];
+  const hints: string[] = [];
+  const byLower = new Map(table.columns.map((c) => [c.name.toLowerCase(), c.name]));
+  const cased = missing.filter((m) => byLower.has(m.toLowerCase())).map((m) => `"${byLower.get(m.toLowerCase())}" for "${m}"`);
+  if (cased.length) hints.push(`column names differ only in letter case (${cased.slice(0, 5).join(', ')}${cased.length > 5 ? ', …' : ''}): rename them as in training`);
+  if (table.columns.length === 1) {
+    const sep = ['|', '^', ':', '~'].find((ch) => table.columns[0].name.includes(ch));
+    hints.push(sep ? `the header is one column holding "${sep}": the file seems to use "${sep}" as separator; save it with commas, semicolons or tabs` : 'the file was read as a single column: check its separator (comma, semicolon or tab)');
+  }
+  return hints;
+}
+
 /**
  * The customer id column of a scoring input: the training data set's id column (the registry's role 'id', e.g.
  * CUST_ID) when the input has it, whatever its type; else a text column whose values are all distinct.
@@ -143,7 +157,7 @@ export function scoreCsv(bundle: ModelBundle, input: string, opts: ScoreCsvOptio
     return `column "${w.column}" is ${w.got}, expected ${w.expected}`;
   });
   if (check.missing.length || details.length) {
-    const lines = [...(check.missing.length ? [`missing column(s): ${check.missing.join(', ')}`] : []), ...details];
+    const lines = [...(check.missing.length ? [`missing column(s): ${check.missing.join(', ')}`] : []), ...details, ...missingHints(table, check.missing)];
     throw new DataError(`${name} does not match the model's input schema:\n  - ${lines.join('\n  - ')}`, input);
   }
   const result = scoreTable(bundle, table, name);

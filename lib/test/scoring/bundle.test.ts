@@ -92,7 +92,8 @@ test('malformed inputs give clear errors and no output file', () => {
   text[3] = row.join(',');
   expectRejected('text-in-number', text.join('\n'), /column "age" should be numeric, but row 4 of text-in-number\.csv holds "abc"/);
   expectRejected('empty', '', /empty/i);
-  expectRejected('wrong-delimiter', text.slice(0, 5).map((l) => l.replace(/,/g, '|')).join('\n'), /missing column|delimiter/);
+  expectRejected('wrong-delimiter', text.slice(0, 5).map((l) => l.replace(/,/g, '|')).join('\n'), /missing column[\s\S]*seems to use "\|" as separator/);
+  expectRejected('lower-case', [text[0].toUpperCase(), ...text.slice(1, 5)].join('\n'), /differ only in letter case \("AGE" for "age"/);
 });
 
 test('an unseen category is handled by the documented fallback (treated as missing) and reported', () => {
