@@ -10,6 +10,7 @@ import type { Rng } from '../core/random';
 import { FlatAdam } from './js-adam';
 import type { JsDenseNet } from './js-dense-net';
 import type { EpochLog, TrainingHistory } from './train-loop';
+import { runJsEpochs, scheduleOf } from './js-epochs';
 
 /** Configuration of {@link trainAutoencoderJs}. */
 export interface JsAutoencoderTrainConfig {
@@ -77,47 +78,16 @@ export function reconstructionGradient(net: JsDenseNet, X: Matrix, idx: Int32Arr
 }
 
 /** Train `net` to reconstruct its input; the parameters end at the best (or last) epoch's. */
-export async function trainAutoencoderJs(cfg: JsAutoencoderTrainConfig): Promise<TrainingHistory> {
-  const { net, X, train, val } = cfg;
-  const history: TrainingHistory = { loss: [], valLoss: [], ms: [], bestEpoch: -1, stoppedEarly: false };
+export function trainAutoencoderJs(cfg: JsAutoencoderTrainConfig): Promise<TrainingHistory> {
+  const { net, X, val } = cfg;
   const adam = new FlatAdam(net.params.length, cfg.learningRate);
-  const nTrain = train.length;
-  let best = Infinity;
-  let bestParams: Float64Array | null = null;
-  let wait = 0;
-  const order = new Int32Array(nTrain);
-  for (let epoch = 0; epoch < cfg.epochs; epoch++) {
-    const t0 = performance.now();
-    const perm = cfg.rng.permutation(nTrain);
-    for (let i = 0; i < nTrain; i++) order[i] = train[perm[i]];
-    let total = 0;
-    for (let start = 0; start < nTrain; start += cfg.batchSize) {
-      const rows = Math.min(cfg.batchSize, nTrain - start);
-      total += reconstructionGradient(net, X, order, start, rows, cfg.dropout, cfg.rng) * rows;
+  return runJsEpochs(
+    { ...scheduleOf(cfg), params: () => net.params, hasValidation: val.length > 0 },
+    (order, start, rows) => {
+      const loss = reconstructionGradient(net, X, order, start, rows, cfg.dropout, cfg.rng);
       adam.step(net.params, net.grads);
-    }
-    const loss = total / nTrain;
-    const valLoss = val.length ? reconstructionMse(net, X, val) : NaN;
-    const ms = performance.now() - t0;
-    history.loss.push(loss);
-    history.valLoss.push(valLoss);
-    history.ms.push(ms);
-    cfg.onEpoch?.(epoch, { loss, valLoss, ms });
-    const monitored = val.length ? valLoss : loss;
-    if (!Number.isFinite(monitored)) throw new Error(`training diverged at epoch ${epoch}: loss is ${monitored}; lower learningRate`);
-    if (monitored < best) {
-      best = monitored;
-      history.bestEpoch = epoch;
-      wait = 0;
-      if (cfg.restoreBest) bestParams = Float64Array.from(net.params);
-    } else if (cfg.patience > 0 && ++wait >= cfg.patience) {
-      history.stoppedEarly = epoch < cfg.epochs - 1;
-      break;
-    }
-    // let the event loop run (live progress displays, runner messages) between epochs
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
-  if (cfg.restoreBest && bestParams && history.bestEpoch !== history.loss.length - 1) net.params.set(bestParams);
-  if (!cfg.restoreBest) history.bestEpoch = history.loss.length - 1;
-  return history;
+      return loss;
+    },
+    () => reconstructionMse(net, X, val),
+  );
 }
