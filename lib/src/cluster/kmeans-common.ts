@@ -274,3 +274,24 @@ export function diameterScale(X: Float64Array, n: number, d: number): number {
   }
   return 2 * Math.sqrt(mx) + 1e-300;
 }
+
+/**
+ * Move Hamerly's bounds after an update step: `shift2` holds each centre's squared shift on entry and its shift
+ * (square root) on exit; each row's upper bound grows by its centre's shift, its lower bound shrinks by the largest
+ * shift of any other centre. O(n + k).
+ */
+export function shiftHamerlyBounds(shift2: Float64Array, k: number, labels: Int32Array, upper: Float64Array, lower: Float64Array, n: number): void {
+  let p1 = 0;
+  let p2 = 0;
+  let r1 = -1;
+  for (let j = 0; j < k; j++) {
+    const p = Math.sqrt(shift2[j]);
+    shift2[j] = p;
+    if (p > p1) { p2 = p1; p1 = p; r1 = j; } else if (p > p2) p2 = p;
+  }
+  for (let i = 0; i < n; i++) {
+    const a = labels[i];
+    upper[i] += shift2[a];
+    lower[i] -= a === r1 ? p2 : p1;
+  }
+}

@@ -9,7 +9,7 @@
 import { ValidationError } from '../core/errors';
 import { DOT_CHUNK, DotKernel, dotErrorScale } from './kmeans-dot-kernel';
 import {
-  KMeansRun, centerShifts, centersFromSums, diameterScale, inertiaOf, newCenterState, sqDistRC, syncSums,
+  KMeansRun, centerShifts, centersFromSums, diameterScale, inertiaOf, newCenterState, shiftHamerlyBounds, sqDistRC, syncSums,
 } from './kmeans-common';
 
 /** What the dot kernel needs besides X: per-row squared norms and their square roots. */
@@ -196,19 +196,7 @@ export function hamerlyFastRun(f: FastData, init: Float64Array, k: number, maxIt
     centersFromSums(X, n, d, k, labels, cs.sums, cs.counts, C, Cn);
     const tot = centerShifts(C, Cn, k, d, shift2);
     const t = C; C = Cn; Cn = t;
-    let p1 = 0;
-    let p2 = 0;
-    let r1 = -1;
-    for (let j = 0; j < k; j++) {
-      const p = Math.sqrt(shift2[j]);
-      shift2[j] = p;
-      if (p > p1) { p2 = p1; p1 = p; r1 = j; } else if (p > p2) p2 = p;
-    }
-    for (let i = 0; i < n; i++) {
-      const lab = labels[i];
-      upper[i] += shift2[lab];
-      lower[i] -= lab === r1 ? p2 : p1;
-    }
+    shiftHamerlyBounds(shift2, k, labels, upper, lower, n);
     if (changed === 0) { strict = true; break; }
     if (tot <= tolAbs) break;
   }

@@ -11,7 +11,7 @@
  * Complexity: O(n·k·d) worst case per iteration, typically O(n·d + k²·d) once the centres settle; O(n + k·d) memory.
  */
 import {
-  KMeansRun, centerShifts, diameterScale, inertiaOf, sqDistRC, centersFromSums, newCenterState, syncSums,
+  KMeansRun, centerShifts, diameterScale, inertiaOf, sqDistRC, centersFromSums, newCenterState, shiftHamerlyBounds, syncSums,
 } from './kmeans-common';
 
 /** Same contract as {@link lloydRun}. */
@@ -70,20 +70,7 @@ export function hamerlyRun(X: Float64Array, n: number, d: number, init: Float64A
     centersFromSums(X, n, d, k, labels, cs.sums, cs.counts, C, Cn);
     const tot = centerShifts(C, Cn, k, d, shift2);
     const t = C; C = Cn; Cn = t;
-    // Move the bounds by the centre shifts.
-    let p1 = 0;
-    let p2 = 0;
-    let r1 = -1;
-    for (let j = 0; j < k; j++) {
-      const p = Math.sqrt(shift2[j]);
-      shift2[j] = p;
-      if (p > p1) { p2 = p1; p1 = p; r1 = j; } else if (p > p2) p2 = p;
-    }
-    for (let i = 0; i < n; i++) {
-      const a = labels[i];
-      upper[i] += shift2[a];
-      lower[i] -= a === r1 ? p2 : p1;
-    }
+    shiftHamerlyBounds(shift2, k, labels, upper, lower, n);
     if (changed === 0) { strict = true; converged = true; break; }
     if (tot <= tolAbs) { converged = true; break; }
   }
