@@ -4,7 +4,6 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { pidAlive } from '../../src/core/temp-files';
 
 const cli = path.resolve(__dirname, '..', '..', 'src', 'cli', 'notebooks.js');
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures');
@@ -20,6 +19,16 @@ function startCli(args: string[]): Run {
   child.stderr!.on('data', (b: Buffer) => { out += b.toString(); });
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.on('exit', (code, signal) => r({ code, signal })));
   return { child, out: () => out, exit };
+}
+
+/** True while a process with this pid exists. */
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function until(cond: () => boolean, ms: number): Promise<boolean> {
