@@ -151,7 +151,9 @@ export async function runNotebook(file: string, opts: RunOptions = {}): Promise<
       failedCell: isParams ? 0 : place.position, failedCodeCell: isParams ? 0 : place.codeCell, failedCellId: place.id,
     });
     // later cells are kept as they are in the source, marked not run
-    for (const c of nb.cells.slice(place.index + 1)) if (c.cell_type === 'code') c.metadata.seglab = { status: 'not-run' };
+    for (const c of nb.cells.slice(place.index + 1)) {
+      if (c.cell_type === 'code' && (c.metadata.seglab as { status?: string } | undefined)?.status !== 'skipped') c.metadata.seglab = { status: 'not-run' };
+    }
   };
   let lastRan: CellPlace | null = null;
   let position = 0;

@@ -1,4 +1,4 @@
-import { test, before, after } from 'node:test';
+import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -121,47 +121,50 @@ test('readNotebook fills in what nbformat lets a tool omit: cell metadata, outpu
   }
 });
 
-test('a timer that throws after the last cell returned fails the notebook on that cell, named by code-cell index and id', async () => {
-  const out = path.join(dir, 'out', 'late-timer.ipynb');
-  const r = await runNotebook(path.join(fixtures, 'late-errors', 'late-timer.ipynb'), { outFile: out, timeoutSec: 60 });
-  assert.equal(r.ok, false);
-  assert.equal(r.status, 'error');
-  // the notebook is markdown, code, markdown, code: the failing cell is the 4th cell but the 2nd code cell
-  assert.equal(r.failedCodeCell, 2);
-  assert.equal(r.failedCell, 4);
-  assert.equal(r.failedCellId, 'timer');
-  assert.match(failureLine(r), /^late-timer\.ipynb: code cell 2 \(id timer\) failed:\n {4}Error: late boom/);
-  const executed = JSON.parse(fs.readFileSync(out, 'utf8')) as Notebook;
-  const cell = executed.cells[3] as { outputs: Array<{ output_type: string; evalue?: string }>; metadata: any };
-  assert.ok(cell.outputs.some((o) => o.output_type === 'error' && o.evalue === 'late boom'), JSON.stringify(cell.outputs));
-  assert.equal(cell.metadata.seglab.status, 'error');
-  assert.equal((executed.metadata as any).seglab.failed_code_cell, 2);
-});
+// Each of these starts its own kernel and mostly waits: run them side by side to keep the suite short.
+describe('errors raised outside a cell, and memory', { concurrency: 2 }, () => {
+  test('a timer that throws after the last cell returned fails the notebook on that cell, named by code-cell index and id', async () => {
+    const out = path.join(dir, 'out', 'late-timer.ipynb');
+    const r = await runNotebook(path.join(fixtures, 'late-errors', 'late-timer.ipynb'), { outFile: out, timeoutSec: 60 });
+    assert.equal(r.ok, false);
+    assert.equal(r.status, 'error');
+    // the notebook is markdown, code, markdown, code: the failing cell is the 4th cell but the 2nd code cell
+    assert.equal(r.failedCodeCell, 2);
+    assert.equal(r.failedCell, 4);
+    assert.equal(r.failedCellId, 'timer');
+    assert.match(failureLine(r), /^late-timer\.ipynb: code cell 2 \(id timer\) failed:\n {4}Error: late boom/);
+    const executed = JSON.parse(fs.readFileSync(out, 'utf8')) as Notebook;
+    const cell = executed.cells[3] as { outputs: Array<{ output_type: string; evalue?: string }>; metadata: any };
+    assert.ok(cell.outputs.some((o) => o.output_type === 'error' && o.evalue === 'late boom'), JSON.stringify(cell.outputs));
+    assert.equal(cell.metadata.seglab.status, 'error');
+    assert.equal((executed.metadata as any).seglab.failed_code_cell, 2);
+  });
 
-test('an unhandled promise rejection fails the cell that made it, and later cells are not run', async () => {
-  const out = path.join(dir, 'out', 'unhandled-rejection.ipynb');
-  const r = await runNotebook(path.join(fixtures, 'late-errors', 'unhandled-rejection.ipynb'), { outFile: out, timeoutSec: 60 });
-  assert.equal(r.status, 'error');
-  assert.equal(r.failedCodeCell, 2);
-  assert.match(r.error ?? '', /unhandled boom/);
-  const executed = JSON.parse(fs.readFileSync(out, 'utf8'));
-  assert.ok(executed.cells[1].outputs.some((o: { output_type: string; evalue?: string }) => o.output_type === 'error' && o.evalue === 'unhandled boom'));
-  assert.equal(executed.cells[2].metadata.seglab.status, 'not-run');
-});
+  test('an unhandled promise rejection fails the cell that made it, and later cells are not run', async () => {
+    const out = path.join(dir, 'out', 'unhandled-rejection.ipynb');
+    const r = await runNotebook(path.join(fixtures, 'late-errors', 'unhandled-rejection.ipynb'), { outFile: out, timeoutSec: 60 });
+    assert.equal(r.status, 'error');
+    assert.equal(r.failedCodeCell, 2);
+    assert.match(r.error ?? '', /unhandled boom/);
+    const executed = JSON.parse(fs.readFileSync(out, 'utf8'));
+    assert.ok(executed.cells[1].outputs.some((o: { output_type: string; evalue?: string }) => o.output_type === 'error' && o.evalue === 'unhandled boom'));
+    assert.equal(executed.cells[2].metadata.seglab.status, 'not-run');
+  });
 
-test('an error thrown by a timer while a later cell awaits fails that running cell at once', async () => {
-  const t0 = Date.now();
-  const r = await runNotebook(path.join(fixtures, 'late-errors', 'timer-during-next-cell.ipynb'), { timeoutSec: 60 });
-  assert.equal(r.status, 'error');
-  assert.equal(r.failedCodeCell, 2);
-  assert.equal(r.failedCellId, 'waits');
-  assert.match(r.error ?? '', /timer boom/);
-  assert.ok(Date.now() - t0 < 30000);
-});
+  test('an error thrown by a timer while a later cell awaits fails that running cell at once', async () => {
+    const t0 = Date.now();
+    const r = await runNotebook(path.join(fixtures, 'late-errors', 'timer-during-next-cell.ipynb'), { timeoutSec: 60 });
+    assert.equal(r.status, 'error');
+    assert.equal(r.failedCodeCell, 2);
+    assert.equal(r.failedCellId, 'waits');
+    assert.match(r.error ?? '', /timer boom/);
+    assert.ok(Date.now() - t0 < 30000);
+  });
 
-test('a kernel that runs out of memory is reported as such, with the heap limit the runner gave it', async () => {
-  const r = await runNotebook(path.join(fixtures, 'out-of-memory', 'grows.ipynb'), { timeoutSec: 120, maxMemoryMb: 256 });
-  assert.equal(r.status, 'died');
-  assert.equal(r.outOfMemory, true);
-  assert.match(failureLine(r), /^grows\.ipynb: code cell 1 \(id grows\) kernel ran out of memory:\n {4}the kernel ran out of memory \(heap limit 256 MB\)/);
+  test('a kernel that runs out of memory is reported as such, with the heap limit the runner gave it', async () => {
+    const r = await runNotebook(path.join(fixtures, 'out-of-memory', 'grows.ipynb'), { timeoutSec: 120, maxMemoryMb: 256 });
+    assert.equal(r.status, 'died');
+    assert.equal(r.outOfMemory, true);
+    assert.match(failureLine(r), /^grows\.ipynb: code cell 1 \(id grows\) kernel ran out of memory:\n {4}the kernel ran out of memory \(heap limit 256 MB\)/);
+  });
 });
