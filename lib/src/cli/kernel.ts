@@ -1,7 +1,9 @@
 /**
  * `npm run kernel [-- --sys-prefix | --prefix DIR | --name NAME]`: registers this project's tslab as a Jupyter
  * kernel ("TypeScript (seglab)") with the Jupyter found on the machine, so JupyterLab, Notebook and VS Code list it.
- * The kernelspec runs the project's own node_modules/.bin/tslab with the Node that ran this command.
+ * The kernelspec runs the project's kernel entry (lib/dist/src/runner/kernel-main.js: the project's own tslab, which
+ * reports busy until a cell's awaited work ends and fails a cell on errors raised outside its awaited code) with the
+ * Node that ran this command.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -13,10 +15,15 @@ import { checkFlags, flag, parseArgs } from './args';
 export const KERNEL_NAME = 'seglab';
 export const KERNEL_DISPLAY_NAME = 'TypeScript (seglab)';
 
+/** The project's kernel entry under `root` (compiled from lib/src/runner/kernel-main.ts). */
+export function kernelEntry(root: string): string {
+  return path.join(root, 'lib', 'dist', 'src', 'runner', 'kernel-main.js');
+}
+
 /** The kernel.json of this project's kernel (pure). */
 export function kernelSpec(root: string, nodePath = process.execPath): Record<string, unknown> {
   return {
-    argv: [nodePath, path.join(root, 'node_modules', '.bin', 'tslab'), 'kernel', '--config-path', '{connection_file}'],
+    argv: [nodePath, kernelEntry(root), '--config-path', '{connection_file}'],
     display_name: KERNEL_DISPLAY_NAME,
     language: 'typescript',
     interrupt_mode: 'signal',
@@ -36,6 +43,10 @@ export function main(argv: string[]): number {
   const tslab = path.join(root, 'node_modules', '.bin', 'tslab');
   if (!fs.existsSync(tslab)) {
     console.error(`tslab is not installed at ${tslab}: run \`npm install\` first.`);
+    return 1;
+  }
+  if (!fs.existsSync(kernelEntry(root))) {
+    console.error(`the kernel entry ${kernelEntry(root)} is not built: run \`npm run build\` first.`);
     return 1;
   }
   const jupyter = findJupyter();

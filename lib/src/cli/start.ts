@@ -10,6 +10,7 @@ import { main as report } from './report';
 async function main(): Promise<number> {
   const started = Date.now();
   const code = await runNotebooks(process.argv.slice(2));
+  if (code > 128) return code; // interrupted (SIGINT/SIGTERM): no reports
   // Reports are written even when a notebook failed: the failing page shows where and why.
   const rc = await report([]);
   const index = path.relative(process.cwd(), outputsDir('index.html'));

@@ -2,11 +2,15 @@
  * Atomic CSV writing: the text goes to a temporary file next to the target, is flushed to disk, then renamed over
  * the target, so a reader never sees a half-written file and a failure leaves the old file (or none) in place.
  *
+ * The temporary file is removed on error, at exit and on SIGINT/SIGTERM (see core/temp-files); temporary files
+ * of dead processes beside the target are removed by the next write.
+ *
  * Complexity: O(rows · columns) time; O(chunk) memory beyond the input (written in ~1 MB pieces).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DataError } from '../core/errors';
+import { removeStaleTemps, tempPathFor, trackTemp, untrackTemp } from '../core/temp-files';
 import { isNumeric, type Table } from './table';
 
 /** Options of `writeCsv`. */
@@ -84,10 +88,12 @@ export function writeCsv(data: Table | readonly Record<string, unknown>[], file:
     throw new DataError(`writeCsv expects a Table or an array of row objects, got ${typeof data}`, file);
   }
   const target = path.resolve(file);
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  const tmp = tempPathFor(target);
   let fd: number | null = null;
   try {
     fs.mkdirSync(path.dirname(target), { recursive: true });
+    removeStaleTemps(target);
+    trackTemp(tmp);
     fd = fs.openSync(tmp, 'w');
     let buf = header.map((h) => csvCell(h, d)).join(d) + eol;
     for (let r = 0; r < nRows; r++) {
@@ -108,6 +114,8 @@ export function writeCsv(data: Table | readonly Record<string, unknown>[], file:
     if (fd !== null) try { fs.closeSync(fd); } catch { /* already closed */ }
     try { fs.unlinkSync(tmp); } catch { /* never created */ }
     throw e instanceof DataError ? e : new DataError(`cannot write ${file}: ${(e as Error).message}`, file);
+  } finally {
+    untrackTemp(tmp);
   }
   return nRows;
 }

@@ -34,7 +34,22 @@ export function dataDir(override?: string | null): string {
   return path.join(projectRoot(), 'data');
 }
 
-/** The outputs directory (executed notebooks, reports, saved models). */
+/**
+ * The environment variable that keeps a run's artifacts apart (`npm run notebooks -- --suffix NAME` sets it for
+ * the kernels): the first path segment under outputs/ gets `--NAME` (`models` → `models--NAME`).
+ */
+export const OUTPUT_SUFFIX_ENV = 'SEGLAB_OUTPUT_SUFFIX';
+
+/**
+ * The outputs directory (executed notebooks, reports, saved models), or a path under it. With SEGLAB_OUTPUT_SUFFIX
+ * set, the first segment carries the suffix before its extension: `outputsDir('models', 'x')` → outputs/models--NAME/x.
+ */
 export function outputsDir(...sub: string[]): string {
+  const suffix = process.env[OUTPUT_SUFFIX_ENV]?.trim();
+  if (suffix && sub.length > 0) {
+    const [head, ...rest] = sub[0].split(/[\\/]/);
+    const first = path.parse(head);
+    sub = [`${first.name}--${suffix}${first.ext}`, ...rest, ...sub.slice(1)];
+  }
   return path.join(projectRoot(), 'outputs', ...sub);
 }

@@ -1,6 +1,7 @@
 /** nbformat 4 notebooks: the types the runner and the report read and write, and small helpers. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { writeFileAtomic } from '../core/temp-files';
 
 export type MultilineString = string | string[];
 
@@ -58,7 +59,11 @@ export function tags(cell: Cell): string[] {
   return Array.isArray(cell.metadata?.tags) ? (cell.metadata.tags as string[]) : [];
 }
 
-/** Read and check a notebook file. @throws Error naming the file when it is not an nbformat 4 notebook. */
+/**
+ * Read and check a notebook file. Optional parts nbformat allows a tool to omit (a cell's `metadata`, a code cell's
+ * `outputs` and `execution_count`, the notebook's `metadata`) are filled in.
+ * @throws Error naming the file (and the cell) when it is not an nbformat 4 notebook.
+ */
 export function readNotebook(file: string): Notebook {
   let nb: Notebook;
   try {
@@ -66,16 +71,28 @@ export function readNotebook(file: string): Notebook {
   } catch (e) {
     throw new Error(`${file} is not a readable notebook: ${(e as Error).message}`);
   }
-  if (!nb || nb.nbformat !== 4 || !Array.isArray(nb.cells)) throw new Error(`${file} is not an nbformat 4 notebook`);
+  if (!nb || typeof nb !== 'object' || nb.nbformat !== 4 || !Array.isArray(nb.cells)) throw new Error(`${file} is not an nbformat 4 notebook`);
+  if (!nb.metadata || typeof nb.metadata !== 'object') nb.metadata = {};
+  nb.cells.forEach((c, i) => {
+    if (!c || typeof c !== 'object' || !['code', 'markdown', 'raw'].includes(c.cell_type)) {
+      throw new Error(`${file}: cell ${i + 1} is not a code, markdown or raw cell (cell_type ${JSON.stringify((c as { cell_type?: unknown })?.cell_type)})`);
+    }
+    if (!c.metadata || typeof c.metadata !== 'object' || Array.isArray(c.metadata)) c.metadata = {};
+    if (c.source === undefined || c.source === null) c.source = '';
+    if (typeof c.source !== 'string' && !(Array.isArray(c.source) && c.source.every((l) => typeof l === 'string'))) {
+      throw new Error(`${file}: cell ${i + 1}${c.id ? ` (id ${c.id})` : ''} has a source that is neither text nor a list of lines`);
+    }
+    if (c.cell_type === 'code') {
+      if (!Array.isArray(c.outputs)) c.outputs = [];
+      if (c.execution_count === undefined) c.execution_count = null;
+    }
+  });
   return nb;
 }
 
 /** Write a notebook atomically (temp file + rename), with a trailing newline and 1-space indent as Jupyter does. */
 export function writeNotebook(file: string, nb: Notebook): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(nb, null, 1) + '\n');
-  fs.renameSync(tmp, file);
+  writeFileAtomic(file, JSON.stringify(nb, null, 1) + '\n');
 }
 
 /** The notebook's title: the first Markdown heading, else the file name. */

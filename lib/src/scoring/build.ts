@@ -12,6 +12,7 @@ import { personaPresetFor } from '../personas/presets';
 import { withPersonaScores } from '../personas/scores';
 import { trainingDistribution } from './drift';
 import { schemaOf } from './schema';
+import { trainingRanges } from './ranges';
 import { BUNDLE_FORMAT, packageVersions, type ModelBundle } from './bundle';
 
 /** What {@link buildBundle} needs. */
@@ -80,5 +81,6 @@ export function buildBundle(b: BuildBundleInput): ModelBundle {
     classifier: b.classifier ?? null,
     personas,
     training: trainingDistribution(b.X, b.pipeline.featureNames, segments, k, personaLabels, nPersonas),
+    ranges: trainingRanges(table, inputColumns(loaded)),
   };
 }

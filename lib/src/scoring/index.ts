@@ -5,3 +5,4 @@ export * from './bundle';
 export * from './build';
 export * from './score';
 export * from './summary';
+export * from './ranges';

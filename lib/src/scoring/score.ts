@@ -15,6 +15,7 @@ import { personaPresetFor } from '../personas/presets';
 import { withPersonaScores } from '../personas/scores';
 import { driftReport, type DriftReport } from './drift';
 import { checkSchema, conformToSchema, type SchemaCheck } from './schema';
+import { outOfRange, type OutOfRangeColumn } from './ranges';
 import type { ModelBundle } from './bundle';
 
 /** The scores of a table. */
@@ -29,6 +30,8 @@ export interface ScoreResult {
   segmentNames: string[];
   personaNames: string[];
   check: SchemaCheck;
+  /** Numeric columns with values far outside the training range (scored anyway, reported). */
+  outOfRange: OutOfRangeColumn[];
   drift: DriftReport;
 }
 
@@ -82,6 +85,7 @@ export function scoreTable(bundle: ModelBundle, table: Table, file = 'input'): S
   }
   return {
     n: table.nRows, segment, confidence, nearestCentroid: nearest, persona, segmentNames: bundle.meta.segmentNames, personaNames, check,
+    outOfRange: bundle.ranges ? outOfRange(conformed, bundle.ranges) : [],
     drift: driftReport(bundle.training, X, segment, persona),
   };
 }

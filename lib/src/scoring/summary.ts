@@ -9,6 +9,10 @@ function shares(labels: ArrayLike<number>, k: number): number[] {
   return c.map((x) => x / (labels.length || 1));
 }
 
+function fmt(x: number): string {
+  return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(6)));
+}
+
 /** Lines describing a scoring run. */
 export function scoreSummaryLines(bundle: ModelBundle, r: ScoreCsvResult): string[] {
   const out: string[] = [];
@@ -19,6 +23,12 @@ export function scoreSummaryLines(bundle: ModelBundle, r: ScoreCsvResult): strin
   }
   for (const u of r.check.unseen) {
     out.push(`note: column "${u.column}" has ${u.rows} value(s) never seen in training (${u.values.map((v) => `"${v}"`).join(', ')}): treated as missing and imputed.`);
+  }
+  for (const o of r.outOfRange ?? []) {
+    out.push(
+      `note: column "${o.column}" has ${o.rows} value(s) far outside the training range ${fmt(o.min)} to ${fmt(o.max)} ` +
+        `(e.g. ${fmt(o.example.value)} in row ${o.example.row}): scored anyway, but check them, they may be data errors.`,
+    );
   }
   const k = r.segmentNames.length;
   const now = shares(r.segment, k);

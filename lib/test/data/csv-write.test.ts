@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { writeCsv } from '../../src/data/csv-write';
 import { parseCsv } from '../../src/data/csv';
 import { DataError } from '../../src/core/errors';
@@ -51,6 +52,56 @@ test('a failed writeCsv leaves the previous file intact and no temporary file be
     assert.throws(() => writeCsv(rows, f), DataError);
     assert.equal(fs.readFileSync(f, 'utf8'), 'old\n');
     assert.deepEqual(fs.readdirSync(dir), ['keep.csv']);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/**
+ * Run a child process that writes 100,000 rows with writeCsv and sends itself `signal` while row 1,000 is written
+ * (a getter in the middle of the synchronous write). Returns the exit signal and what the folder holds afterwards.
+ */
+function writeInterruptedBy(signal: 'SIGINT' | 'SIGTERM'): { signal: string | null; files: string[]; text: string } {
+  const dir = tmpDir();
+  try {
+    const out = path.join(dir, 'scored.csv');
+    const csvWrite = path.resolve(__dirname, '..', '..', 'src', 'data', 'csv-write.js');
+    const script = `
+      const { writeCsv } = require(${JSON.stringify(csvWrite)});
+      const rows = [];
+      for (let i = 0; i < 100000; i++) rows.push({ id: i, v: 'x' });
+      Object.defineProperty(rows[1000], 'v', { enumerable: true, get() { process.kill(process.pid, ${JSON.stringify(signal)}); return 'x'; } });
+      writeCsv(rows, ${JSON.stringify(out)});
+      setTimeout(() => {}, 2000);`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 30000 });
+    const files = fs.readdirSync(dir);
+    const text = files.includes('scored.csv') ? fs.readFileSync(out, 'utf8') : '';
+    return { signal: r.signal, files, text };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  test(`writeCsv interrupted by ${signal} in the middle of the write leaves no temporary file, and the signal still ends the process`, () => {
+    const r = writeInterruptedBy(signal);
+    assert.equal(r.signal, signal);
+    assert.deepEqual(r.files.filter((f) => f.endsWith('.tmp')), [], `left behind: ${r.files.join(', ')}`);
+    // a synchronous write cannot be cut short: it completes (whole file) before the signal is handled
+    if (r.files.includes('scored.csv')) assert.equal(r.text.split('\n').length, 100002);
+  });
+}
+
+test('writeCsv removes temporary files that dead processes left beside the target, and keeps those of running ones', () => {
+  const dir = tmpDir();
+  try {
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    const stale = path.join(dir, `.scored.csv.${dead}.1796394571445.tmp`);
+    const live = path.join(dir, `.scored.csv.${process.ppid}.1796394571445.tmp`);
+    const other = path.join(dir, `.other.csv.${dead}.1796394571445.tmp`);
+    for (const f of [stale, live, other]) fs.writeFileSync(f, 'half-written');
+    writeCsv([{ a: 1 }], path.join(dir, 'scored.csv'));
+    assert.deepEqual(fs.readdirSync(dir).sort(), [path.basename(live), path.basename(other), 'scored.csv'].sort());
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

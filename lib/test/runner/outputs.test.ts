@@ -40,3 +40,28 @@ test('clear_output with wait clears at the next output; without wait at once', (
   c.handle(msg('clear_output', { wait: false }));
   assert.equal(c.outputs.length, 0);
 });
+
+test('outputs past the size cap are cut, later ones dropped, and one note says how much was not kept; errors are kept', () => {
+  const c = new OutputCollector({ maxOutputSize: 100 });
+  c.reset();
+  c.handle(msg('stream', { name: 'stdout', text: 'a'.repeat(60) }));
+  c.handle(msg('stream', { name: 'stdout', text: 'b'.repeat(60) })); // 40 kept, 20 dropped
+  c.handle(msg('display_data', { data: { 'text/plain': 'x'.repeat(10) }, metadata: {} })); // {"text/plain":"xxxxxxxxxx"}: 27 characters dropped
+  c.handle(msg('stream', { name: 'stderr', text: 'e'.repeat(3) })); // 3 dropped
+  c.handle(msg('error', { ename: 'Error', evalue: 'boom', traceback: [] }));
+  assert.equal(c.truncated, true);
+  assert.deepEqual(c.outputs, [
+    { output_type: 'stream', name: 'stdout', text: 'a'.repeat(60) + 'b'.repeat(40) },
+    {
+      output_type: 'display_data',
+      data: { 'text/plain': "[output truncated: this cell's outputs passed the cap of 100 B (runner option --max-output); 50 B more were not kept in the executed copy]\n" },
+      metadata: { seglab: { truncated: true } },
+    },
+    { output_type: 'error', ename: 'Error', evalue: 'boom', traceback: [] },
+  ]);
+  // the next cell starts with a fresh budget
+  c.reset();
+  c.handle(msg('stream', { name: 'stdout', text: 'c'.repeat(100) }));
+  assert.equal(c.truncated, false);
+  assert.equal(c.outputs.length, 1);
+});

@@ -1,8 +1,9 @@
-import { test, before, after } from 'node:test';
+import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runNotebook, failureLine } from '../../src/runner/run';
+import { readNotebook } from '../../src/runner/notebook';
 import { writeNotebook, type Notebook } from '../../src/runner/notebook';
 import { PLOTLY_MIME } from '../../src/display/plotly';
 
@@ -65,9 +66,10 @@ test('a notebook whose third cell throws fails naming cell 3 and the error text,
   assert.equal(r.ok, false);
   assert.equal(r.status, 'error');
   assert.equal(r.failedCell, 3);
+  assert.equal(r.failedCodeCell, 3);
   assert.match(r.error ?? '', /third cell is broken/);
   const line = failureLine(r);
-  assert.match(line, /^fails\.ipynb: cell 3 failed/);
+  assert.match(line, /^fails\.ipynb: code cell 3 failed/);
   assert.match(line, /third cell is broken/);
   const executed = JSON.parse(fs.readFileSync(out, 'utf8'));
   assert.equal(executed.cells[3].outputs.length, 0);
@@ -81,7 +83,7 @@ test('a cell that sleeps past the timeout is interrupted and reported as timed o
   assert.equal(r.ok, false);
   assert.equal(r.status, 'timeout');
   assert.equal(r.failedCell, 2);
-  assert.match(failureLine(r), /cell 2 timed out/);
+  assert.match(failureLine(r), /code cell 2 timed out/);
   assert.ok(Date.now() - t0 < 40000, 'the run does not wait for the sleeping cell');
 });
 
@@ -91,5 +93,78 @@ test('a kernel that dies is reported as such instead of hanging', async () => {
   assert.equal(r.ok, false);
   assert.equal(r.status, 'died');
   assert.equal(r.failedCell, 2);
-  assert.match(failureLine(r), /cell 2 kernel died/);
+  assert.match(failureLine(r), /code cell 2 kernel died/);
+});
+
+// Small notebooks for the runner's faults live in lib/test/fixtures (the source tree: dist has no copies).
+const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures');
+
+test('an unreadable or malformed notebook fails alone with a message naming the file (and the cell), and its executed copy records it', async () => {
+  const broken = path.join(fixtures, 'mixed', '01-broken.ipynb');
+  const out = path.join(dir, 'out', '01-broken.ipynb');
+  const r = await runNotebook(broken, { outFile: out });
+  assert.equal(r.ok, false);
+  assert.equal(r.status, 'unreadable');
+  assert.match(failureLine(r), /^01-broken\.ipynb: cannot be run:\n {4}.*01-broken\.ipynb is not a readable notebook/);
+  assert.equal(JSON.parse(fs.readFileSync(out, 'utf8')).metadata.seglab.status, 'unreadable');
+  const malformed = write('malformed.ipynb', { nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: 'code', id: 'c1', source: 5 }] } as never);
+  const m = await runNotebook(malformed);
+  assert.equal(m.status, 'unreadable');
+  assert.match(m.error ?? '', /malformed\.ipynb: cell 1 \(id c1\) has a source that is neither text nor a list of lines/);
+});
+
+test('readNotebook fills in what nbformat lets a tool omit: cell metadata, outputs and execution counts', () => {
+  const nb = readNotebook(path.join(fixtures, 'mixed', '02-no-metadata.ipynb'));
+  for (const c of nb.cells) {
+    assert.deepEqual(c.metadata, {});
+    assert.deepEqual((c as { outputs: unknown[] }).outputs, []);
+  }
+});
+
+// Each of these starts its own kernel and mostly waits: run them side by side to keep the suite short.
+describe('errors raised outside a cell, and memory', { concurrency: 2 }, () => {
+  test('a timer that throws after the last cell returned fails the notebook on that cell, named by code-cell index and id', async () => {
+    const out = path.join(dir, 'out', 'late-timer.ipynb');
+    const r = await runNotebook(path.join(fixtures, 'late-errors', 'late-timer.ipynb'), { outFile: out, timeoutSec: 60 });
+    assert.equal(r.ok, false);
+    assert.equal(r.status, 'error');
+    // the notebook is markdown, code, markdown, code: the failing cell is the 4th cell but the 2nd code cell
+    assert.equal(r.failedCodeCell, 2);
+    assert.equal(r.failedCell, 4);
+    assert.equal(r.failedCellId, 'timer');
+    assert.match(failureLine(r), /^late-timer\.ipynb: code cell 2 \(id timer\) failed:\n {4}Error: late boom/);
+    const executed = JSON.parse(fs.readFileSync(out, 'utf8')) as Notebook;
+    const cell = executed.cells[3] as { outputs: Array<{ output_type: string; evalue?: string }>; metadata: any };
+    assert.ok(cell.outputs.some((o) => o.output_type === 'error' && o.evalue === 'late boom'), JSON.stringify(cell.outputs));
+    assert.equal(cell.metadata.seglab.status, 'error');
+    assert.equal((executed.metadata as any).seglab.failed_code_cell, 2);
+  });
+
+  test('an unhandled promise rejection fails the cell that made it, and later cells are not run', async () => {
+    const out = path.join(dir, 'out', 'unhandled-rejection.ipynb');
+    const r = await runNotebook(path.join(fixtures, 'late-errors', 'unhandled-rejection.ipynb'), { outFile: out, timeoutSec: 60 });
+    assert.equal(r.status, 'error');
+    assert.equal(r.failedCodeCell, 2);
+    assert.match(r.error ?? '', /unhandled boom/);
+    const executed = JSON.parse(fs.readFileSync(out, 'utf8'));
+    assert.ok(executed.cells[1].outputs.some((o: { output_type: string; evalue?: string }) => o.output_type === 'error' && o.evalue === 'unhandled boom'));
+    assert.equal(executed.cells[2].metadata.seglab.status, 'not-run');
+  });
+
+  test('an error thrown by a timer while a later cell awaits fails that running cell at once', async () => {
+    const t0 = Date.now();
+    const r = await runNotebook(path.join(fixtures, 'late-errors', 'timer-during-next-cell.ipynb'), { timeoutSec: 60 });
+    assert.equal(r.status, 'error');
+    assert.equal(r.failedCodeCell, 2);
+    assert.equal(r.failedCellId, 'waits');
+    assert.match(r.error ?? '', /timer boom/);
+    assert.ok(Date.now() - t0 < 30000);
+  });
+
+  test('a kernel that runs out of memory is reported as such, with the heap limit the runner gave it', async () => {
+    const r = await runNotebook(path.join(fixtures, 'out-of-memory', 'grows.ipynb'), { timeoutSec: 120, maxMemoryMb: 256 });
+    assert.equal(r.status, 'died');
+    assert.equal(r.outOfMemory, true);
+    assert.match(failureLine(r), /^grows\.ipynb: code cell 1 \(id grows\) kernel ran out of memory:\n {4}the kernel ran out of memory \(heap limit 256 MB\)/);
+  });
 });
