@@ -38,3 +38,23 @@ export function dataDir(override?: string | null): string {
 export function outputsDir(...sub: string[]): string {
   return path.join(projectRoot(), 'outputs', ...sub);
 }
+
+/**
+ * How to show a file or folder in a notebook or a message without a machine path: relative to the data directory
+ * when inside it (`bank-additional-full.csv`), else relative to the project (`outputs/specs/x.spec.json`), else
+ * `…/<parent>/<name>`.
+ * @param dir the data directory to show paths relative to (default: `dataDir()`)
+ */
+export function displayPath(p: string, dir?: string | null): string {
+  const abs = path.resolve(p);
+  const inside = (base: string): string | null => {
+    const rel = path.relative(base, abs);
+    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : rel === '' ? '.' : null;
+  };
+  const data = dataDir(dir);
+  const r1 = inside(data);
+  if (r1 !== null) return r1 === '.' ? `the data directory (…${path.sep}${path.basename(data)})` : r1;
+  const r2 = inside(projectRoot());
+  if (r2 !== null) return r2;
+  return `…${path.sep}${path.basename(path.dirname(abs))}${path.sep}${path.basename(abs)}`;
+}
