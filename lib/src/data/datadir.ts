@@ -58,3 +58,9 @@ export function displayPath(p: string, dir?: string | null): string {
   if (r2 !== null) return r2;
   return `…${path.sep}${path.basename(path.dirname(abs))}${path.sep}${path.basename(abs)}`;
 }
+
+/** A path relative to the working directory (a notebook's is notebooks/): usable in code, no machine path shown. */
+export function cwdRelative(p: string): string {
+  const rel = path.relative(process.cwd(), path.resolve(p));
+  return rel === '' ? '.' : rel;
+}

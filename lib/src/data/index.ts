@@ -21,3 +21,4 @@ export { readParquet } from './parquet';
 export * from './synthetic-bank';
 export * from './synthetic-cc';
 export * from './download';
+export * from './fixtures/demo-tables';

@@ -236,6 +236,13 @@ export function inferSpec(table: Table, spec: DatasetSpec, opts: InferOptions = 
   return { spec: out, decisions };
 }
 
+/** ", from 2019-01-03 to 2024-06-30" for a list of epoch milliseconds. */
+function dateRange(ts: readonly number[]): string {
+  let lo = Infinity, hi = -Infinity;
+  for (const t of ts) if (t === t) { if (t < lo) lo = t; if (t > hi) hi = t; }
+  return lo <= hi ? `, from ${isoDate(lo).slice(0, 10)} to ${isoDate(hi).slice(0, 10)}` : '';
+}
+
 /** An ISO date (with the time only when it is not midnight). */
 export function isoDate(t: number): string {
   const s = new Date(t).toISOString();
@@ -300,7 +307,7 @@ function decideNumeric(c: NumericColumn, spec: DatasetSpec, n: number): Decision
   const named = nameRole(c.name, counts.size, spec);
   if (named) return { ...named, fields: { type: 'categorical' } };
   if (c.kind === 'date') {
-    return { role: 'date', reason: `ISO dates${miss}`, description: `a date, as days before the reference date${miss ? '' : ''}` };
+    return { role: 'date', reason: `ISO dates${miss}`, description: `a date${dateRange([...counts.keys()])}` };
   }
   let integers = true, min = Infinity, max = -Infinity;
   for (const [x] of counts) { if (!Number.isInteger(x)) integers = false; if (x < min) min = x; if (x > max) max = x; }
@@ -364,11 +371,19 @@ function decideText(c: CategoricalColumn, spec: DatasetSpec, n: number, idMinRow
   const sample = liveLevels.slice(0, 500).map((l) => l.trim());
   const df = detectDateFormat(sample);
   if (df && liveLevels.every((l) => parseDateAs(l.trim(), df.format) === parseDateAs(l.trim(), df.format))) {
-    return { role: 'date', reason: `dates, ${df.why}${phNote}${miss}`, description: `a date (${df.format === 'dmy' ? 'DD-MM-YYYY' : df.format === 'mdy' ? 'MM/DD/YYYY' : 'ISO'}), as days before the reference date`, fields: { ...fields, dateFormat: df.format } };
+    return { role: 'date', reason: `dates, ${df.why}${phNote}${miss}`, description: `a date written ${df.format === 'dmy' ? 'DD-MM-YYYY' : df.format === 'mdy' ? 'MM/DD/YYYY' : 'YYYY-MM-DD'}${dateRange(liveLevels.map((l) => parseDateAs(l.trim(), df.format)))}`, fields: { ...fields, dateFormat: df.format } };
   }
   const distinct = liveLevels.length;
-  if ((c.kind === 'id' && n >= idMinRows) || (ID_NAME.test(c.name) && distinct >= 0.95 * live && live >= idMinRows)) {
-    return { role: 'id', reason: c.kind === 'id' ? `every value distinct (${distinct.toLocaleString('en-US')} values)` : `named like an identifier with ${pct(distinct / live)} distinct values`, description: 'customer identifier', fields: { type: 'categorical' } };
+  if (ID_NAME.test(c.name) && distinct >= 0.95 * live && live >= idMinRows) {
+    return { role: 'id', reason: `named like an identifier with ${pct(distinct / live)} distinct values`, description: 'customer identifier', fields: { type: 'categorical' } };
+  }
+  let chars = 0, words = 0, k = 0;
+  for (const l of liveLevels.slice(0, 2000)) { chars += l.length; words += l.trim().split(/\s+/).length; k++; }
+  if (k && chars / k >= 25 && words / k >= 3 && (distinct > 0.2 * live || distinct > 200)) {
+    return { role: 'text', reason: `free text (${(words / k).toFixed(1)} words and ${Math.round(chars / k)} characters per value on average, ${distinct.toLocaleString('en-US')} different values): dropped; the lab does not analyse text`, description: 'free text', fields };
+  }
+  if (distinct === live && live >= idMinRows && emptyRows + phRows === 0) {
+    return { role: 'id', reason: `every value distinct (${distinct.toLocaleString('en-US')} values)`, description: 'customer identifier', fields: { type: 'categorical' } };
   }
   if (distinct === 2) {
     return { role: 'binary', reason: `two values ("${liveLevels[0]}", "${liveLevels[1]}")${phNote}${miss}`, description: describeValues(c, 'binary'), fields };
@@ -376,11 +391,6 @@ function decideText(c: CategoricalColumn, spec: DatasetSpec, n: number, idMinRow
   const ord = ordinalOrder(liveLevels);
   if (ord) {
     return { role: 'ordinal', reason: `levels of a known order: ${ord.join(' < ')}${phNote}${miss}`, description: `ordered levels ${ord.join(' < ')}`, fields: { ...fields, levels: ord } };
-  }
-  let chars = 0, words = 0, k = 0;
-  for (const l of liveLevels.slice(0, 2000)) { chars += l.length; words += l.trim().split(/\s+/).length; k++; }
-  if (k && chars / k >= 25 && words / k >= 3 && distinct > 0.3 * live) {
-    return { role: 'text', reason: `free text (${(words / k).toFixed(1)} words and ${Math.round(chars / k)} characters per value on average, ${distinct.toLocaleString('en-US')} different values): dropped; the lab does not analyse text`, description: 'free text', fields };
   }
   if (distinct > 20 && distinct > 0.5 * live) {
     return { role: 'ignore', reason: `near-unique: ${distinct.toLocaleString('en-US')} different values in ${live.toLocaleString('en-US')} rows; as categories (or hashed) they would only add noise: dropped`, description: describeValues(c, 'categorical'), fields };

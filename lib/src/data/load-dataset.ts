@@ -67,6 +67,8 @@ export interface DatasetSource {
 export interface LoadedDataset {
   /** The prepared table: dropped columns gone, dates as day counts, roles stored as the spec says. */
   table: Table;
+  /** The table as read from the file, before preparation (columns preparation left alone are shared, not copied). */
+  raw: Table;
   /** The complete spec (every column of the file has a role). */
   spec: DatasetSpec;
   source: DatasetSource;
@@ -112,7 +114,7 @@ interface Found { abs: string; shown: string; via: string }
 
 /** Resolve a path: absolute as is; relative against each base in turn. Null when nothing exists. */
 function findPath(p: string, bases: ReadonlyArray<{ dir: string; via: string }>, dataDirAbs: string): Found | null {
-  if (path.isAbsolute(p)) return fs.existsSync(p) ? { abs: p, shown: displayPath(p, dataDirAbs), via: 'an absolute path' } : null;
+  if (path.isAbsolute(p)) return fs.existsSync(p) ? { abs: p, shown: displayPath(p, dataDirAbs), via: 'a path given in full' } : null;
   for (const b of bases) {
     const abs = path.resolve(b.dir, p);
     if (fs.existsSync(abs)) return { abs, shown: p, via: b.via };
@@ -238,7 +240,7 @@ function finishLoad(plan: LoadPlan, raw: { table: Table; report: CsvLoadReport }
       : generateBankCustomers({ n: opts.n ?? 41188, seed });
     const r = inferSpec(table, spec);
     return {
-      table, spec: r.spec, report: null, schema: r.decisions, inferred: false, notes: [],
+      table, raw: table, spec: r.spec, report: null, schema: r.decisions, inferred: false, notes: [],
       source: {
         id: spec.id, kind: 'synthetic', file: null, shownFile: null, verified: null, reason: plan.reason, warnings: plan.warnings,
         description: `${spec.id}: ${spec.title}, ${table.nRows.toLocaleString('en-US')} rows, seed ${seed} (SYNTHETIC data, not real customers)`,
@@ -270,7 +272,7 @@ function finishLoad(plan: LoadPlan, raw: { table: Table; report: CsvLoadReport }
   const warnings = [...plan.warnings, ...raw.report.warnings.map((w) => `${shown}: ${w}`)];
   const via = plan.builtin ? `${shown} in the data directory` : shown;
   return {
-    table, spec, report: raw.report, schema: inf.decisions, inferred, notes: prepared.notes,
+    table, raw: raw.table, spec, report: raw.report, schema: inf.decisions, inferred, notes: prepared.notes,
     source: {
       id: spec.id, kind: 'real', file: plan.file, shownFile: shown, verified, reason: plan.reason, warnings,
       description: `${spec.id}: ${spec.title}, ${table.nRows.toLocaleString('en-US')} rows, read from ${via}` +

@@ -9,7 +9,8 @@
  * nothing are shared, not copied.
  */
 import { DataError } from '../core/errors';
-import { parseDateAs, parseLenientNumber, parseNumberCell, detectDateFormat } from './csv-values';
+import { DEFAULT_MISSING_TOKENS, parseDateAs, parseLenientNumber, parseNumberCell, detectDateFormat } from './csv-values';
+import { loadCsv } from './csv';
 import { dateDaysName, type DatasetColumn, type DatasetSpec } from './registry';
 import { isNumeric, type CategoricalColumn, type Column, type NumericColumn, type Table } from './table';
 import type { CsvColumnType } from './csv-column-builder';
@@ -171,29 +172,36 @@ export function prepareTable(raw: Table, spec: DatasetSpec, opts: PrepareOptions
     if (drop.has(c.name) || (col && (col.role === 'ignore' || col.role === 'text'))) { dropped.push(c.name); continue; }
     if (!col) { out.push(c); continue; }
     let x: Column = c;
-    if (!isNumeric(x) && col.missing?.length && col.role !== 'numeric' && !(col.role === 'binary' && col.type === 'numeric')) x = dropLevels(x, col.missing);
-    switch (col.role) {
-      case 'date':
-        if (!Number.isFinite(asOf)) throw new DataError(`spec ${spec.id}: column "${c.name}" is a date but the spec has no reference date "asOf": add one like "asOf": "2024-06-30"`, file, undefined, c.name);
-        x = toDays(x, col, asOf, file);
-        break;
-      case 'numeric':
-        if (!isNumeric(x)) x = textToNumbers(x, col, file);
-        else if (x.kind === 'date') throw new DataError(`column "${c.name}" of ${file} holds dates, but the spec says ${col.role}: give it role "date"`, file, undefined, c.name);
-        break;
-      case 'binary':
-        if (col.type === 'numeric') { if (!isNumeric(x)) x = textToNumbers(x, col, file); }
-        else if (isNumeric(x)) x = numbersToText(x, 'categorical');
-        else if (x.kind === 'id') x = { ...x, kind: 'categorical' };
-        break;
-      case 'id':
-        if (isNumeric(x)) x = numbersToText(x, 'id');
-        else if (x.kind !== 'id') x = { ...x, kind: 'id' };
-        break;
-      default: // categorical, ordinal, target, truth
-        if (isNumeric(x)) x = numbersToText(x, 'categorical');
-        else if (x.kind === 'id') x = { ...x, kind: 'categorical' };
-        if (col.role === 'ordinal' && col.levels && !isNumeric(x)) x = orderLevels(x, col.levels, mode, file);
+    try {
+      if (!isNumeric(x) && col.missing?.length && col.role !== 'numeric' && !(col.role === 'binary' && col.type === 'numeric')) x = dropLevels(x, col.missing);
+      switch (col.role) {
+        case 'date':
+          if (!Number.isFinite(asOf)) throw new DataError(`spec ${spec.id}: column "${c.name}" is a date but the spec has no reference date "asOf": add one like "asOf": "2024-06-30"`, file, undefined, c.name);
+          x = toDays(x, col, asOf, file);
+          break;
+        case 'numeric':
+          if (!isNumeric(x)) x = textToNumbers(x, col, file);
+          else if (x.kind === 'date') throw new DataError(`column "${c.name}" of ${file} holds dates, but the spec says ${col.role}: give it role "date"`, file, undefined, c.name);
+          break;
+        case 'binary':
+          if (col.type === 'numeric') { if (!isNumeric(x)) x = textToNumbers(x, col, file); }
+          else if (isNumeric(x)) x = numbersToText(x, 'categorical');
+          else if (x.kind === 'id') x = { ...x, kind: 'categorical' };
+          break;
+        case 'id':
+          if (isNumeric(x)) x = numbersToText(x, 'id');
+          else if (x.kind !== 'id') x = { ...x, kind: 'id' };
+          break;
+        default: // categorical, ordinal, target, truth
+          if (isNumeric(x)) x = numbersToText(x, 'categorical');
+          else if (x.kind === 'id') x = { ...x, kind: 'categorical' };
+          if (col.role === 'ordinal' && col.levels && !isNumeric(x)) x = orderLevels(x, col.levels, mode, file);
+      }
+    } catch (e) {
+      // scoring: a value that cannot be what the spec says leaves the column as read; the schema check then
+      // reports every such column together, with its first offending row
+      if (mode !== 'score' || !(e instanceof DataError)) throw e;
+      x = c;
     }
     out.push(x);
   }
@@ -201,4 +209,17 @@ export function prepareTable(raw: Table, spec: DatasetSpec, opts: PrepareOptions
   const dates = spec.columns.filter((c) => c.role === 'date' && raw.columns.some((r) => r.name === c.name));
   if (dates.length) notes.push(`dates as days before ${spec.asOf}: ${dates.map((d) => `${d.name} → ${dateDaysName(d.name)}`).join(', ')}`);
   return { table: { nRows: raw.nRows, columns: out, source: raw.source }, notes };
+}
+
+/**
+ * Read new customers as a spec says (missing texts, text columns kept as text; the delimiter sniffed) and prepare them like the
+ * training rows (mode `score`): what `npm run score` reads when the model bundle carries its spec.
+ */
+export function readTableForScoring(file: string, spec: DatasetSpec, fileName = file): Table {
+  // numbers and dates are not forced: a text where a number belongs is reported by the schema check with its row
+  const types = Object.fromEntries(Object.entries(loaderTypes(spec)).filter(([, t]) => t !== 'numeric' && t !== 'date'));
+  // the delimiter is sniffed: new customers may come in another layout than the training file
+  const loaded = loadCsv(file, { missing: spec.missing ?? DEFAULT_MISSING_TOKENS, types, typesMayBeAbsent: true, fileName });
+  const { report: _report, ...raw } = loaded;
+  return prepareTable(raw, spec, { mode: 'score', fileName }).table;
 }

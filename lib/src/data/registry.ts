@@ -199,7 +199,7 @@ function loadRegistry(): Record<DatasetId, DatasetSpec> {
   const out: Record<DatasetId, DatasetSpec> = {};
   const dir = builtinSpecDir();
   for (const id of [...REAL_DATASET_IDS, ...SYNTHETIC_DATASET_IDS]) {
-    out[id] = readSpecFile(path.join(dir, `${id}.spec.json`), { lookup: (base) => out[base] ?? null, origin: 'built-in' });
+    out[id] = readSpecFile(path.join(dir, `${id}.spec.json`), { lookup: (base) => out[base] ?? null, origin: `built-in spec ${id}.spec.json` });
   }
   registry = out;
   return out;

@@ -309,17 +309,21 @@ export class DatasetPipeline {
 function describeStep(s: TableStep): string {
   const j = s.toJSON() as { type: string; options: Record<string, unknown>; state: Record<string, unknown> | null };
   const o = j.options, st = j.state ?? {};
-  const list = (xs: readonly string[], max = 6) => (xs.length ? `${xs.slice(0, max).join(', ')}${xs.length > max ? `, … (${xs.length})` : ''}` : 'none');
+  const list = (xs: readonly string[], max = 6) => (xs.length ? `${xs.slice(0, max).join(', ')}${xs.length > max ? `, … (${xs.length} in all)` : ''}` : 'no column');
   switch (j.type) {
     case 'DerivedFeatures': return `adds ${list((o.features as DerivedFeature[]).map((f) => `${f.name} = ${f.expr}`))}`;
     case 'FeatureEngineer': return `adds the ${String(o.set)} engineered features: ${list((st.names as string[]) ?? [])}`;
-    case 'ColumnDropper': return `leaves out ${list(o.columns as string[])}${o.dropIds ? ' and identifier columns' : ''}`;
+    case 'ColumnDropper': return (o.columns as string[]).length ? `leaves out ${list(o.columns as string[])}${o.dropIds ? ' and identifier columns' : ''}` : 'leaves out identifier columns';
     case 'SentinelExpander': return `splits ${String(o.column)} into ${String(o.flagName)} (0 = the code ${String((st as { sentinel?: unknown }).sentinel ?? o.sentinel)}) and ${String(o.valueName)}`;
     case 'OrdinalEncoder': return `ranks ${list(Object.entries(o.orders as Record<string, string[]>).map(([c, l]) => `${c} (${l.join(' < ')})`))}`;
     case 'MissingIndicator': return `flags missing values (> ${100 * (o.threshold as number)} % missing) in ${list((st.flagged as string[]) ?? [])}`;
     case 'SimpleImputer': return `fills missing values with the ${o.strategy === 'median' ? 'median' : 'most frequent value'} in ${list(((st.fills as Array<{ column: string }>) ?? []).map((f) => f.column))}`;
     case 'RareCategoryGrouper': return `groups levels under ${100 * (o.minShare as number)} % into "other" in ${list(Object.keys((st.kept as Record<string, string[]>) ?? {}))}`;
-    case 'YeoJohnsonTransformer': return `Yeo–Johnson on columns with |skewness| ≥ ${o.minAbsSkew}: ${list(Object.keys((st.lambdas as Record<string, number>) ?? {}))}`;
+    case 'YeoJohnsonTransformer': {
+      const names = (st.names as string[]) ?? [];
+      const skipped = new Set(((st.skipped as Array<string | { column: string }>) ?? []).map((x) => (typeof x === 'string' ? x : x.column)));
+      return `Yeo–Johnson on the columns with |skewness| ≥ ${o.minAbsSkew}: ${list(names.filter((n) => !skipped.has(n)))}`;
+    }
     case 'StandardScaler': return 'scales every numeric column to mean 0, standard deviation 1';
     case 'OneHotEncoder': return `one 0/1 column per level of ${list(((st.cats as Array<{ column: string }>) ?? []).map((c) => c.column))}`;
     case 'FeatureSelector': return 'drops near-constant, redundant (|r| > 0.8) and collinear (VIF > 10) features';

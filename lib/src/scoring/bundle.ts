@@ -15,6 +15,7 @@ import { MlpClassifier } from '../neural/mlp-classifier';
 import { PersonaModel, type PersonaModelJSON } from '../personas/rules';
 import type { TableSchema } from './schema';
 import type { TrainingDistribution } from './drift';
+import type { DatasetSpec } from '../data/registry';
 
 export const BUNDLE_FORMAT = 1;
 
@@ -32,6 +33,8 @@ export interface BundleMetadata {
   clusterSpace: 'features' | 'embedding';
   segmentNames: string[];
   notes: string[];
+  /** The training data set's spec (how to read and prepare new customers, its personas); absent in older bundles. */
+  spec?: DatasetSpec;
 }
 
 /** A loaded (or about to be saved) bundle. */
