@@ -216,19 +216,23 @@ export function specFromJSON(json: unknown, opts: SpecFromJsonOptions = {}): Dat
     } else if (isObj(c) && typeof c.description === 'string') described[colName] = c.description;
     if (r.sentinels) sentinels = [...sentinels.filter((s) => s.column !== colName), ...r.sentinels];
   }
+  // a top-level "target" / "truth" / "idColumn" names a column and gives it that role; a column's own role, when the
+  // file sets one, must agree (a spec edited in one place only is refused, naming both)
+  const fileColumns = (json.columns ?? {}) as Record<string, ColumnSpecFile>;
   const pick = <K extends 'target' | 'truth' | 'idColumn'>(k: K, role: ColumnRole): string | null => {
     const top = json[k] !== undefined ? strOrNull(json[k], name, k) : undefined;
     const byRole = columns.filter((c) => c.role === role).map((c) => c.name);
     if (top !== undefined && top !== null) {
+      const own = fileColumns[top]?.role;
+      if (own !== undefined && own !== role) fail(name, `"${k}" names column "${top}", but that column's role is "${own}": change one of the two`);
       const col = columns.find((c) => c.name === top);
-      if (col) { col.role = role; if (role !== 'id') col.level = 'outcome'; }
+      if (col) { col.role = role; if (role !== 'id' && fileColumns[top]?.level === undefined) col.level = 'outcome'; }
       else columns.push({ name: top, role, level: role === 'id' ? 'customer' : 'outcome', description: described[top] ?? '' });
       for (const other of byRole) if (other !== top) fail(name, `"${k}" is "${top}" but column "${other}" also has role "${role}": keep one`);
       return top;
     }
-    if (top === null) return null;
     if (byRole.length > 1) fail(name, `${byRole.length} columns have role "${role}" (${byRole.join(', ')}): keep one`);
-    return byRole[0] ?? (base ? (base as unknown as Record<string, string | null>)[k] : null);
+    return byRole[0] ?? null;
   };
   const target = pick('target', 'target');
   const truth = pick('truth', 'truth');
@@ -351,10 +355,8 @@ export function specToJSON(spec: DatasetSpec, reasons: Readonly<Record<string, s
   if (spec.missing) out.missing = [...spec.missing];
   if (spec.asOf) out.asOf = spec.asOf;
   out.columns = Object.fromEntries(spec.columns.map((c) => [c.name, columnToFile(c, spec, reasons[c.name])]));
-  out.target = spec.target;
+  // the target, the labelled segment and the id are the columns with those roles (one place to edit them)
   if (spec.positiveClass !== null) out.positiveClass = spec.positiveClass;
-  out.idColumn = spec.idColumn;
-  out.truth = spec.truth;
   if (spec.dropColumns.length) out.dropColumns = [...spec.dropColumns];
   out.featureSet = spec.featureSet;
   if (spec.prefer.length) out.prefer = [...spec.prefer];

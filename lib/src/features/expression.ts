@@ -3,7 +3,8 @@
  * numbers, column names, `+ - * /`, unary minus, parentheses and `log1p(…)`. Parsed once into a plain-JSON syntax
  * tree (never `eval`), evaluated row by row on numeric columns. Column names are written as they are when they are
  * made of letters, digits, `_` and `.` (`emp.var.rate`), else in double quotes or backticks (`"monthly spend"`).
- * Missing inputs give NaN; so does a division by zero and `log1p` of a value below −1 (the pipeline imputes them).
+ * Missing inputs give NaN; so do a division by zero, `log1p` of a value at or below −1 and any non-finite result (the
+ * pipeline imputes them).
  *
  * Grammar: expr := term (('+' | '-') term)*; term := unary (('*' | '/') unary)*;
  *          unary := '-' unary | primary; primary := number | name | 'log1p' '(' expr ')' | '(' expr ')'.
@@ -157,5 +158,7 @@ export function evaluateExpression(e: ExprNode, columns: Readonly<Record<string,
     }
     return out;
   };
-  return rec(e);
+  const out = rec(e);
+  for (let i = 0; i < n; i++) if (!Number.isFinite(out[i])) out[i] = NaN;
+  return out;
 }

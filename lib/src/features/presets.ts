@@ -221,6 +221,10 @@ export class DatasetPipeline {
       if (hasPdays && set === 'bank-kaggle') drop.push('pdays');
       expand = hasPdays && set !== 'bank-kaggle' ? [{ column: 'pdays', sentinel: NaN, flag: 'contacted_before', value: 'days_since_contact', fill: 'nan' }] : [];
     }
+    // an expansion whose flag the engineered set already adds (bank.csv's contacted_before): the engineered features
+    // encode the column, so it is dropped instead
+    const engineered = set ? FEATURE_SETS[set].map((f) => f.name) : [];
+    for (const e of expand) if (engineered.includes(e.flag) && has(e.column)) drop.push(e.column);
     pre.push(new ColumnDropper({ columns: drop }));
     for (const e of expand) {
       if (!has(e.column, true) || drop.includes(e.column)) continue;
