@@ -42,7 +42,7 @@ export function outputsDir(...sub: string[]): string {
 /**
  * How to show a file or folder in a notebook or a message without a machine path: relative to the data directory
  * when inside it (`bank-additional-full.csv`), else relative to the project (`outputs/specs/x.spec.json`), else
- * `…/<parent>/<name>`.
+ * the file name alone (the reader gave the path; a machine path never reaches a notebook's output).
  * @param dir the data directory to show paths relative to (default: `dataDir()`)
  */
 export function displayPath(p: string, dir?: string | null): string {
@@ -53,10 +53,10 @@ export function displayPath(p: string, dir?: string | null): string {
   };
   const data = dataDir(dir);
   const r1 = inside(data);
-  if (r1 !== null) return r1 === '.' ? `the data directory (…${path.sep}${path.basename(data)})` : r1;
+  if (r1 !== null) return r1 === '.' ? `the data directory (${path.basename(data)})` : r1;
   const r2 = inside(projectRoot());
   if (r2 !== null) return r2;
-  return `…${path.sep}${path.basename(path.dirname(abs))}${path.sep}${path.basename(abs)}`;
+  return path.basename(abs);
 }
 
 /** A path relative to the working directory (a notebook's is notebooks/): usable in code, no machine path shown. */

@@ -154,7 +154,7 @@ export function positiveClassOf(levels: readonly string[], counts: readonly numb
 }
 
 /** A short description of a column for the glossary, from its values. */
-function describeValues(c: Column, role: ColumnRole, extra = ''): string {
+function describeValues(c: Column, role: ColumnRole, extra = '', skip: readonly string[] = []): string {
   if (isNumeric(c)) {
     let min = Infinity, max = -Infinity;
     const s: number[] = [];
@@ -164,9 +164,9 @@ function describeValues(c: Column, role: ColumnRole, extra = ''): string {
     return s.length ? `${role === 'binary' ? 'a 0/1 flag' : 'numbers'} from ${fmt(min)} to ${fmt(max)} (median ${fmt(med)})${extra}` : `no values${extra}`;
   }
   const { counts } = levelCounts(c);
-  const order = counts.map((n, k) => k).sort((a, b) => counts[b] - counts[a]);
+  const order = counts.map((n, k) => k).filter((k) => !skip.includes(c.levels[k])).sort((a, b) => counts[b] - counts[a]);
   const top = order.slice(0, 4).map((k) => c.levels[k]);
-  return `${c.levels.length} categor${c.levels.length === 1 ? 'y' : 'ies'}: ${top.join(', ')}${c.levels.length > 4 ? ', …' : ''}${extra}`;
+  return `${order.length} categor${order.length === 1 ? 'y' : 'ies'}: ${top.join(', ')}${order.length > 4 ? ', …' : ''}${extra}`;
 }
 
 const USE: Record<ColumnRole, string> = {
@@ -386,17 +386,17 @@ function decideText(c: CategoricalColumn, spec: DatasetSpec, n: number, idMinRow
     return { role: 'id', reason: `every value distinct (${distinct.toLocaleString('en-US')} values)`, description: 'customer identifier', fields: { type: 'categorical' } };
   }
   if (distinct === 2) {
-    return { role: 'binary', reason: `two values ("${liveLevels[0]}", "${liveLevels[1]}")${phNote}${miss}`, description: describeValues(c, 'binary'), fields };
+    return { role: 'binary', reason: `two values ("${liveLevels[0]}", "${liveLevels[1]}")${phNote}${miss}`, description: describeValues(c, 'binary', '', placeholders), fields };
   }
   const ord = ordinalOrder(liveLevels);
   if (ord) {
     return { role: 'ordinal', reason: `levels of a known order: ${ord.join(' < ')}${phNote}${miss}`, description: `ordered levels ${ord.join(' < ')}`, fields: { ...fields, levels: ord } };
   }
   if (distinct > 20 && distinct > 0.5 * live) {
-    return { role: 'ignore', reason: `near-unique: ${distinct.toLocaleString('en-US')} different values in ${live.toLocaleString('en-US')} rows; as categories (or hashed) they would only add noise: dropped`, description: describeValues(c, 'categorical'), fields };
+    return { role: 'ignore', reason: `near-unique: ${distinct.toLocaleString('en-US')} different values in ${live.toLocaleString('en-US')} rows; as categories (or hashed) they would only add noise: dropped`, description: describeValues(c, 'categorical', '', placeholders), fields };
   }
   const many = distinct > 30 ? `; ${distinct} levels: the pipeline groups the rare ones into "other"` : '';
-  return { role: 'categorical', reason: `${distinct} categories${phNote}${miss}${many}`, description: describeValues(c, 'categorical'), fields };
+  return { role: 'categorical', reason: `${distinct} categories${phNote}${miss}${many}`, description: describeValues(c, 'categorical', '', placeholders), fields };
 }
 
 /** Share of rows whose text reads as a number leniently; whether plain parsing would have failed; the junk texts. */

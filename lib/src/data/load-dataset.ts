@@ -163,7 +163,7 @@ function planLoad(input: string, opts: LoadDatasetOptions): LoadPlan {
   if (id === '' || id === 'auto') {
     const warnings: string[] = [];
     if (!fs.existsSync(dirAbs)) {
-      warnings.push(`the data directory …${path.sep}${path.basename(path.dirname(dirAbs))}${path.sep}${path.basename(dirAbs)} does not exist: set DATA_DIR (or SEGLAB_DATA_DIR, or --data-dir) to the folder that holds your data files; using the synthetic bank customers meanwhile`);
+      warnings.push(`the data directory "${path.basename(dirAbs)}" does not exist: set DATA_DIR (or SEGLAB_DATA_DIR, or --data-dir) to the folder that holds your data files; using the synthetic bank customers meanwhile`);
     }
     const present = availableDatasets(dirAbs);
     const chosen = present.length ? present[0] : 'synthetic-bank';
@@ -171,7 +171,7 @@ function planLoad(input: string, opts: LoadDatasetOptions): LoadPlan {
       ? `auto: the first built-in data set found in ${shownDir}`
       : fs.existsSync(dirAbs)
         ? `auto: no built-in real data set (${REAL_DATASET_IDS.map((r) => DATASETS[r].file).join(', ')}) in ${shownDir}, so the synthetic bank customers`
-        : `auto: the data directory …${path.sep}${path.basename(dirAbs)} does not exist, so the synthetic bank customers`;
+        : `auto: the data directory "${path.basename(dirAbs)}" does not exist, so the synthetic bank customers`;
     return { ...builtinPlan(chosen, dirAbs), reason, warnings };
   }
   if (isBuiltinDataset(id)) return { ...builtinPlan(id, dirAbs), reason: 'requested' };
@@ -180,7 +180,9 @@ function planLoad(input: string, opts: LoadDatasetOptions): LoadPlan {
     if (!DATA_EXT.test(id) && !/[\\/]/.test(id)) {
       throw new ValidationError(`unknown data set "${id}": DATASET is auto, a built-in id (${DATASET_IDS.slice(1).join(', ')}), or a path to a CSV/TSV/Parquet file or a spec .json (looked for a file "${id}" in the data directory, the working directory and the project folder)`);
     }
-    throw new DataError(`DATASET "${id}" not found: looked in the data directory (${shownDir}), the working directory (${displayPath(cwd, dirAbs)}) and the project folder; check the spelling, or pass the data directory with DATA_DIR / --data-dir`, id);
+    const asGiven = path.isAbsolute(id) ? displayPath(id, dirAbs) : id;
+    if (path.isAbsolute(id)) throw new DataError(`DATASET "${asGiven}" not found: the full path given does not exist; check it`, asGiven);
+    throw new DataError(`DATASET "${asGiven}" not found: looked in the data directory (${shownDir}), the working directory (${displayPath(cwd, dirAbs)}) and the project folder; check the spelling, or pass the data directory with DATA_DIR / --data-dir`, asGiven);
   }
   checkNotDirectory(found);
   if (/\.json$/i.test(found.abs)) {

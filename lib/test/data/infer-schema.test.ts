@@ -163,3 +163,11 @@ test('prepareTable names the row and value a declared numeric column cannot read
   const scored = prepareTable(raw, spec, { mode: 'score', fileName: 'x.csv' }).table;
   assert.equal(scored.columns[0].kind, 'categorical');
 });
+
+test('prepareTable in scoring mode still reports an unreadable date with its row (as read it would only look like a missing column)', () => {
+  const spec = specFromJSON({ file: 'x.csv', asOf: '2024-01-31', columns: { signup: { role: 'date', dateFormat: 'dmy' } } });
+  const ok = prepareTable(parseCsv('signup\n01-01-2024\n'), spec, { mode: 'score' }).table;
+  assert.deepEqual(num(ok, 'days_since_signup'), [30]);
+  assert.throws(() => prepareTable(parseCsv('signup\n01-01-2024\n99-99-2020\n'), spec, { mode: 'score', fileName: 'new.csv' }), (e: unknown) =>
+    e instanceof DataError && /column "signup" in row 3 of new\.csv is "99-99-2020", expected a date \(DD-MM-YYYY\)/.test((e as Error).message));
+});

@@ -18,7 +18,7 @@ test('auto with a data directory that does not exist says so (reason and warning
   const missing = path.join(tmp(), 'no-such-folder');
   const d = loadDataset('auto', { dataDir: missing, n: 50 });
   assert.equal(d.source.id, 'synthetic-bank');
-  assert.match(d.source.reason, /the data directory .*no-such-folder does not exist/);
+  assert.match(d.source.reason, /the data directory "no-such-folder" does not exist/);
   assert.equal(d.source.warnings.length, 1);
   assert.match(d.source.warnings[0], /does not exist: set DATA_DIR/);
   assert.doesNotMatch(d.source.warnings[0], new RegExp(missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), 'no machine path in what the notebook shows');
