@@ -12,13 +12,16 @@ import { checkFlags, flag, parseArgs } from './args';
 export function main(argv: string[]): number {
   const args = parseArgs(argv);
   checkFlags(args, ['out', 'seed'], 'npm run demo-data');
-  const out = path.resolve(flag(args, 'out') ?? outputsDir('demo-data'));
+  const given = flag(args, 'out');
+  const out = path.resolve(given ?? outputsDir('demo-data'));
+  // in the terminal, the files as the user can type them: relative to the project by default, else as given
+  const shown = (f: string) => (given ? path.join(given, path.basename(f)) : displayPath(f));
   const seed = Number(flag(args, 'seed') ?? 7);
   if (!Number.isFinite(seed)) throw new Error(`--seed should be a number, got ${flag(args, 'seed')}`);
   const files = writeDemoTables(out, { seed });
   const about = new Map(demoTables({ seed }).map((t) => [t.name, t.description]));
-  for (const f of files) console.log(`${displayPath(f).padEnd(48)} ${about.get(path.basename(f))}`);
-  console.log(`\nTry one: npm run notebooks -- 01 02 03 04 05 06 --param DATASET=${displayPath(files[0])}`);
+  for (const f of files) console.log(`${shown(f).padEnd(48)} ${about.get(path.basename(f))}`);
+  console.log(`\nTry one: npm run notebooks -- 01 02 03 04 05 06 --param DATASET=${shown(files[0])}`);
   return 0;
 }
 

@@ -318,16 +318,25 @@ export interface SavedSpec {
   file: string;
   /** The path to show (relative to the project). */
   shown: string;
+  /** written (new or replacing an unedited one), unchanged, or kept (edited by hand: the new one went beside it). */
   status: 'written' | 'unchanged' | 'kept';
   /** One sentence for the notebook. */
   message: string;
 }
 
+/** A short fingerprint of a spec file's content, the `generated` note left out. */
+function fingerprint(json: Record<string, unknown>): string {
+  const { generated: _g, ...rest } = json;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
+  return createHash('sha256').update(JSON.stringify(rest)).digest('hex').slice(0, 12);
+}
+
 /**
  * Save a loaded data set's complete spec (with the inference's reasons) as `outputs/specs/<id>.spec.json`, for the
  * user to edit and pass back as DATASET. The data file is named relative to the data directory when it is inside
- * it, else relative to the spec's folder. A file there that differs from what this would write (edited by hand) is
- * kept, never overwritten.
+ * it, else relative to the spec's folder. The file records a fingerprint of what seglab wrote: a file edited by hand
+ * since is never overwritten (the new spec goes beside it as `<id>.inferred.spec.json`).
  */
 export function saveSpec(loaded: LoadedDataset, opts: { dir?: string; dataDir?: string | null } = {}): SavedSpec {
   const dir = opts.dir ?? outputsDir('specs');
@@ -341,17 +350,26 @@ export function saveSpec(loaded: LoadedDataset, opts: { dir?: string; dataDir?: 
     const rel = path.relative(dd, dataFile);
     json.file = !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : path.relative(dir, dataFile).split(path.sep).join('/');
   }
-  const inferredFrom = loaded.inferred ? `schema inference from ${loaded.source.shownFile ?? loaded.spec.id}` : loaded.spec.origin;
-  json.generated = `by seglab (${inferredFrom}); edit the roles and pass this file back as DATASET`;
+  const from = loaded.inferred ? `schema inference from ${loaded.source.shownFile ?? loaded.spec.id}` : loaded.spec.origin;
+  const note = (fp: string) => `by seglab (${from}; fingerprint ${fp}); edit the roles and pass this file back as DATASET`;
+  json.generated = note(fingerprint(json as Record<string, unknown>));
   const text = formatSpecJson(json);
+  fs.mkdirSync(dir, { recursive: true });
   if (fs.existsSync(file)) {
     const old = fs.readFileSync(file, 'utf8');
-    if (old === text) return { file, shown, status: 'unchanged', message: `The spec is saved as \`${shown}\` (unchanged).` };
-    let mine = false;
-    try { mine = /^by seglab \(/.test(String(JSON.parse(old).generated ?? '')) && JSON.stringify(JSON.parse(old).columns) === JSON.stringify(JSON.parse(text).columns); } catch { mine = false; }
-    if (!mine) return { file, shown, status: 'kept', message: `\`${shown}\` already exists and differs from this inference (edited?): it was left as it is; pass it as DATASET to use it.` };
+    if (old === text) return { file, shown, status: 'unchanged', message: `The spec is saved as \`${shown}\` (unchanged): edit a role there and pass the file back as DATASET.` };
+    let edited = true;
+    try {
+      const o = JSON.parse(old) as Record<string, unknown>;
+      const m = /fingerprint ([0-9a-f]{12})/.exec(String(o.generated ?? ''));
+      edited = !m || m[1] !== fingerprint(o);
+    } catch { edited = true; }
+    if (edited) {
+      const beside = path.join(dir, `${loaded.spec.id}.inferred.spec.json`);
+      fs.writeFileSync(beside, text, 'utf8');
+      return { file: beside, shown: displayPath(beside, opts.dataDir), status: 'kept', message: `\`${shown}\` was edited by hand: it is left as it is (pass it as DATASET to use it), and this spec is saved beside it as \`${displayPath(beside, opts.dataDir)}\`.` };
+    }
   }
-  fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(file, text, 'utf8');
   return { file, shown, status: 'written', message: `The spec is saved as \`${shown}\`: edit a role there and pass the file back as DATASET.` };
 }

@@ -7,6 +7,7 @@ import { loadData, loadDataset, saveSpec } from '../../src/data/load-dataset';
 import { DATASETS, clusteringColumns, describeColumn, postOutcomeColumns } from '../../src/data/registry';
 import { formatSpecJson, specFromJSON, specToJSON } from '../../src/data/spec-file';
 import { writeDemoTables } from '../../src/data/fixtures/demo-tables';
+import { displayPath, projectRoot } from '../../src/data/datadir';
 import { DataError, ValidationError } from '../../src/core/errors';
 import type { CategoricalColumn, NumericColumn } from '../../src/data/table';
 
@@ -73,6 +74,7 @@ test('the saved spec, edited and passed back as DATASET, changes the roles as ed
   const first = loadDataset('retail-customers.tsv', { dataDir: data });
   const saved = saveSpec(first, { dir: out, dataDir: data });
   assert.equal(saved.status, 'written');
+  assert.equal(saveSpec(first, { dir: out, dataDir: data }).status, 'unchanged');
   const json = JSON.parse(fs.readFileSync(saved.file, 'utf8'));
   assert.equal(json.file, 'retail-customers.tsv', 'the data file named relative to the data directory');
   assert.match(json.columns.income.reason, /numbers; \d+ empty/);
@@ -93,8 +95,23 @@ test('the saved spec, edited and passed back as DATASET, changes the roles as ed
   assert.equal(again.table.columns.find((c) => c.name === 'orders')!.kind, 'categorical');
   assert.ok(!clusteringColumns(again.spec).includes('region'));
   assert.match(again.source.reason, /the spec .*retail-customers\.spec\.json/);
-  // saving again does not overwrite the edited file
-  assert.equal(saveSpec(first, { dir: out, dataDir: data }).status, 'kept');
+  // saving again never overwrites the edited file: the new inference goes beside it
+  const edited = fs.readFileSync(saved.file, 'utf8');
+  const again2 = saveSpec(first, { dir: out, dataDir: data });
+  assert.equal(again2.status, 'kept');
+  assert.match(again2.file, /retail-customers\.inferred\.spec\.json$/);
+  assert.equal(fs.readFileSync(saved.file, 'utf8'), edited);
+});
+
+test('an unedited saved spec is replaced when the data changes', () => {
+  const out = tmp();
+  const data = tmp();
+  fs.copyFileSync(demo['labelled-segments.csv'], path.join(data, 'c.csv'));
+  assert.equal(saveSpec(loadDataset('c.csv', { dataDir: data }), { dir: out, dataDir: data }).status, 'written');
+  fs.copyFileSync(demo['web-metrics-crlf.csv'], path.join(data, 'c.csv'));
+  const s2 = saveSpec(loadDataset('c.csv', { dataDir: data }), { dir: out, dataDir: data });
+  assert.equal(s2.status, 'written');
+  assert.ok(JSON.parse(fs.readFileSync(s2.file, 'utf8')).columns.visits_per_month);
 });
 
 test('a spec file with only a few columns declared: the others are inferred, declared ones win', () => {
@@ -172,4 +189,11 @@ test('specFromJSON refuses unknown fields, roles and levels with the valid choic
   assert.equal(ext.target, 'deposit');
   assert.equal(ext.columns.length, DATASETS['bank-kaggle'].columns.length);
   assert.equal(ext.file, 'mine.csv');
+});
+
+test('displayPath shows a file relative to the data directory or the project, else by its name: never a machine path', () => {
+  const data = tmp();
+  assert.equal(displayPath(path.join(data, 'sub', 'x.csv'), data), path.join('sub', 'x.csv'));
+  assert.equal(displayPath(path.join(projectRoot(), 'outputs', 'specs', 'a.spec.json'), data), path.join('outputs', 'specs', 'a.spec.json'));
+  assert.equal(displayPath('/somewhere/else/customers.csv', data), 'customers.csv');
 });
