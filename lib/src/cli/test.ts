@@ -4,7 +4,9 @@
  *  2. unit tests (node --test lib/dist/test);
  *  3. committed notebooks are clean;
  *  4. every notebook runs headlessly (npm run notebooks), the HTML reports are exported and, where Chromium
- *     exists, opened headlessly to check every figure drew and the pages logged no error.
+ *     exists, opened headlessly to check every figure drew and the pages logged no error;
+ *  5. (before the reports) notebooks 01–06 run on a generated customer table the project does not know (a demo table
+ *     written by `npm run demo-data`): the bring-your-own-data path, with the schema inferred.
  */
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
@@ -24,6 +26,11 @@ function main(): number {
   ];
   if (!quick) {
     steps.push({ name: 'run every notebook', cmd: [node, path.join(dist, 'notebooks.js')] });
+    // your own data: a table no spec describes (tab-separated, dates, missing income, amounts as text, a target)
+    const demo = path.join(root, 'outputs', 'demo-data');
+    steps.push({ name: 'write the demo tables', cmd: [node, path.join(dist, 'demo-data.js'), '--out', demo] });
+    steps.push({ name: 'notebooks 01–06 on a table of your own', cmd: [node, path.join(dist, 'notebooks.js'), '01', '02', '03', '04', '05', '06',
+      '--param', 'DATASET=outputs/demo-data/retail-customers.tsv', '--param', 'CV_SEEDS=2', '--suffix', 'your-data'] });
     steps.push({ name: 'HTML reports in headless Chromium', cmd: [node, path.join(dist, 'report.js'), '--check'] });
   }
   const results: Array<{ name: string; ok: boolean; secs: number }> = [];

@@ -8,6 +8,7 @@
  * Complexity: O(bytes) time; O(rows · columns) memory for the typed arrays (8 bytes per numeric cell, 4 per text cell).
  */
 import * as fs from 'node:fs';
+import * as zlib from 'node:zlib';
 import { StringDecoder } from 'node:string_decoder';
 import { DataError } from '../core/errors';
 import type { Table } from './table';
@@ -29,6 +30,8 @@ export interface CsvOptions {
   types?: Readonly<Record<string, CsvColumnType>>;
   /** A text column whose non-missing values are all distinct is typed `id` when it has at least this many values. */
   idMinRows?: number;
+  /** Ignore type overrides that name columns the file does not have (the caller checks the columns itself). */
+  typesMayBeAbsent?: boolean;
   /** The name used in messages and as `table.source` (loadCsv uses the path; parseCsv "<text>"). */
   fileName?: string;
   /** Bytes read per chunk by loadCsv. */
@@ -57,6 +60,12 @@ export interface CsvLoadReport {
   columns: Array<{ name: string; type: CsvColumnType; missing: number; overridden: boolean }>;
   /** True when a column changed from numbers to text late in the file and the file was read a second time. */
   reread: boolean;
+  /** Text encoding (detected from the byte-order mark; UTF-8 without one). */
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
+  /** 'gzip' when the file was gzip-compressed (detected by its magic bytes), else null. */
+  compression: 'gzip' | null;
+  /** What a reader should know: duplicated or empty header names and what they were renamed to. */
+  warnings: string[];
 }
 
 /** A table as loaded from CSV, with the load report. */
@@ -85,54 +94,163 @@ function textSource(text: string, name: string): ChunkSource {
   };
 }
 
-function fileSource(file: string, chunkBytes: number): ChunkSource {
-  let size = 0;
+/** What the byte-level decoding found: the text encoding, a gzip layer. */
+interface Decoding {
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
+  compression: 'gzip' | null;
+}
+
+/** Data files inside a directory (for the message when a directory is given as a data file). */
+function dataFilesIn(dir: string): string[] {
   try {
-    size = fs.statSync(file).size;
+    return fs.readdirSync(dir).filter((f) => /\.(csv|tsv|txt|gz|parquet|pq|json)$/i.test(f)).sort().slice(0, 6);
   } catch {
-    /* reported by read() */
+    return [];
   }
-  return {
-    name: file,
-    size,
+}
+
+/**
+ * Check that `file` is a readable regular file. @throws DataError for a missing file or a directory (naming a few
+ * data files inside it).
+ */
+export function checkDataFile(file: string, shown = file): number {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new DataError(code === 'ENOENT' ? `file not found: ${shown}` : `cannot open ${shown}: ${(e as Error).message}`, shown);
+  }
+  if (st.isDirectory()) {
+    const inside = dataFilesIn(file);
+    throw new DataError(
+      `${shown} is a directory, not a data file: pass one file inside it` +
+        (inside.length ? ` (it holds ${inside.join(', ')})` : ' (it holds no .csv, .tsv, .gz or .parquet file)') +
+        ', or pass the directory as the data directory (--data-dir / DATA_DIR) and the file name as DATASET',
+      shown,
+    );
+  }
+  return st.size;
+}
+
+function fileSource(file: string, chunkBytes: number, decoding: Decoding, shown: string): ChunkSource {
+  const src: ChunkSource = {
+    name: shown,
+    size: 0,
     read(onChunk) {
+      src.size = checkDataFile(file, shown);
       let fd: number;
       try {
         fd = fs.openSync(file, 'r');
       } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        throw new DataError(
-          code === 'ENOENT' ? `file not found: ${file}` : `cannot open ${file}: ${(e as Error).message}`,
-          file,
-        );
+        throw new DataError(`cannot open ${shown}: ${(e as Error).message}`, shown);
       }
-      let bom = false;
       try {
-        const buf = Buffer.allocUnsafe(chunkBytes);
-        const dec = new StringDecoder('utf8');
-        let first = true;
-        for (;;) {
-          const got = fs.readSync(fd, buf, 0, chunkBytes, null);
-          if (got === 0) break;
-          let start = 0;
-          if (first) {
-            first = false;
-            if (got >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
-              bom = true;
-              start = 3;
-            }
+        const head = Buffer.alloc(4);
+        const nh = fs.readSync(fd, head, 0, 4, 0);
+        if (nh >= 2 && head[0] === 0x1f && head[1] === 0x8b) {
+          // gzip (detected by its magic bytes, whatever the file is called): decompressed in memory, then decoded
+          let raw: Buffer;
+          try {
+            raw = zlib.gunzipSync(fs.readFileSync(file));
+          } catch (e) {
+            throw new DataError(`${shown} starts like a gzip file but cannot be decompressed (${(e as Error).message}): is it truncated?`, shown);
           }
-          const s = dec.write(buf.subarray(start, got));
-          if (s.length) onChunk(s);
+          decoding.compression = 'gzip';
+          src.size = raw.length;
+          let pos = 0;
+          return decodeBytes((buf) => {
+            const n = Math.min(buf.length, raw.length - pos);
+            raw.copy(buf, 0, pos, pos + n);
+            pos += n;
+            return n;
+          }, chunkBytes, decoding, shown, onChunk);
         }
-        const rest = dec.end();
-        if (rest.length) onChunk(rest);
+        let pos = 0;
+        return decodeBytes((buf) => {
+          const n = fs.readSync(fd, buf, 0, buf.length, pos);
+          pos += n;
+          return n;
+        }, chunkBytes, decoding, shown, onChunk);
       } finally {
         fs.closeSync(fd);
       }
-      return bom;
     },
   };
+  return src;
+}
+
+/**
+ * Decode a byte stream to text chunks: UTF-8 (BOM optional), UTF-16 LE/BE with a byte-order mark. UTF-16 without a
+ * BOM (every other byte zero) is refused with a clear message. @returns whether a BOM was present.
+ */
+function decodeBytes(
+  readInto: (buf: Buffer) => number,
+  chunkBytes: number,
+  decoding: Decoding,
+  shown: string,
+  onChunk: (chunk: string) => void,
+): boolean {
+  const buf = Buffer.allocUnsafe(Math.max(16, chunkBytes - (chunkBytes % 2)));
+  let first = true;
+  let bom = false;
+  let dec = new StringDecoder('utf8');
+  let swap = false;
+  let carry: number | null = null;
+  for (;;) {
+    const got = readInto(buf);
+    if (got === 0) break;
+    let start = 0;
+    if (first) {
+      first = false;
+      if (got >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+        bom = true;
+        start = 3;
+      } else if (got >= 2 && buf[0] === 0xff && buf[1] === 0xfe) {
+        bom = true;
+        start = 2;
+        decoding.encoding = 'utf-16le';
+        dec = new StringDecoder('utf16le');
+      } else if (got >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
+        bom = true;
+        start = 2;
+        decoding.encoding = 'utf-16be';
+        dec = new StringDecoder('utf16le');
+        swap = true;
+      } else {
+        const n = Math.min(got, 200);
+        let zeros = 0;
+        for (let i = 0; i < n; i++) if (buf[i] === 0) zeros++;
+        if (n >= 8 && zeros / n > 0.25) {
+          throw new DataError(
+            `${shown} looks like UTF-16 text without a byte-order mark (${zeros} of its first ${n} bytes are zero): ` +
+              'save it as UTF-8 (or UTF-16 with a BOM) and load it again',
+            shown,
+          );
+        }
+      }
+    }
+    let part = buf.subarray(start, got);
+    if (swap) {
+      // UTF-16 BE: swap each byte pair to LE, carrying an odd trailing byte to the next chunk
+      const bytes: number[] = [];
+      if (carry !== null) bytes.push(carry);
+      carry = null;
+      for (let i = 0; i < part.length; i++) bytes.push(part[i]);
+      if (bytes.length % 2) carry = bytes.pop()!;
+      const sw = Buffer.allocUnsafe(bytes.length);
+      for (let i = 0; i < bytes.length; i += 2) {
+        sw[i] = bytes[i + 1];
+        sw[i + 1] = bytes[i];
+      }
+      part = sw;
+    }
+    const s = dec.write(part);
+    if (s.length) onChunk(s);
+  }
+  const rest = dec.end();
+  if (rest.length) onChunk(rest);
+  return bom;
 }
 
 function lineEndingOf(sample: string): CsvLoadReport['lineEnding'] {
@@ -153,6 +271,7 @@ const q = (s: string): string => (s === '\t' ? 'tab' : JSON.stringify(s));
 
 interface PassResult {
   names: string[];
+  rawHeader: string[];
   renamed: HeaderRename[];
   builders: ColumnBuilder[];
   rows: number;
@@ -170,6 +289,7 @@ function runPass(src: ChunkSource, opts: CsvOptions, fixedModes: BuilderMode[] |
   const name = src.name;
   let tok: CsvTokenizer | null = null;
   let header: { names: string[]; renamed: HeaderRename[] } | null = null;
+  let rawHeader: string[] = [];
   let builders: ColumnBuilder[] = [];
   let rows = 0;
   let sniff: DelimiterSniff | null = null;
@@ -178,6 +298,7 @@ function runPass(src: ChunkSource, opts: CsvOptions, fixedModes: BuilderMode[] |
 
   const onRecord = (fields: string[], line: number): void => {
     if (!header) {
+      rawHeader = [...fields];
       header = normalizeHeader(fields);
       const names = header.names;
       if (names.length === 1) {
@@ -194,7 +315,7 @@ function runPass(src: ChunkSource, opts: CsvOptions, fixedModes: BuilderMode[] |
         }
       }
       for (const k of Object.keys(types)) {
-        if (!names.includes(k)) {
+        if (!names.includes(k) && !opts.typesMayBeAbsent) {
           throw new DataError(`type override for column "${k}", but ${name} has no such column; it has: ${names.join(', ')}`, name, 1, k);
         }
       }
@@ -233,10 +354,31 @@ function runPass(src: ChunkSource, opts: CsvOptions, fixedModes: BuilderMode[] |
   if (!header) throw new DataError(`${name} is empty: no header line`, name);
   if (rows === 0) throw new DataError(`${name} has a header but no data rows`, name, 1);
   const h = header as { names: string[]; renamed: HeaderRename[] };
-  return { names: h.names, renamed: h.renamed, builders, rows, bom, sniff: sniff!, delimiter, sample };
+  return { names: h.names, rawHeader, renamed: h.renamed, builders, rows, bom, sniff: sniff!, delimiter, sample };
 }
 
-function parseSource(src: ChunkSource, opts: CsvOptions): CsvTable {
+/** Sentences about header names the loader had to change (duplicates, empty names). */
+export function headerWarnings(renamed: readonly HeaderRename[], raw?: readonly string[]): string[] {
+  const out: string[] = [];
+  const dups = renamed.filter((r) => r.reason === 'duplicate');
+  const byName = new Map<string, HeaderRename[]>();
+  for (const r of dups) {
+    const key = r.from.trim().replace(/\s+/g, ' ');
+    byName.set(key, [...(byName.get(key) ?? []), r]);
+  }
+  for (const [name, rs] of byName) {
+    const firstPos = raw ? raw.findIndex((h) => h.trim().replace(/\s+/g, ' ') === name) + 1 : 0;
+    out.push(
+      `column name "${name}" appears ${rs.length + 1} times in the header` +
+        (firstPos > 0 ? ` (columns ${[firstPos, ...rs.map((r) => r.index + 1)].join(', ')})` : '') +
+        `: the repeats are read as ${rs.map((r) => `"${r.to}"`).join(', ')}; rename them in the file if they mean different things, or drop the copies`,
+    );
+  }
+  for (const r of renamed.filter((x) => x.reason === 'empty')) out.push(`column ${r.index + 1} has no name in the header: read as "${r.to}"`);
+  return out;
+}
+
+function parseSource(src: ChunkSource, opts: CsvOptions, decoding: Decoding = { encoding: 'utf-8', compression: null }): CsvTable {
   if (opts.delimiter !== undefined && opts.delimiter.length !== 1) {
     throw new DataError(`delimiter must be a single character, got ${JSON.stringify(opts.delimiter)}`, src.name);
   }
@@ -264,6 +406,9 @@ function parseSource(src: ChunkSource, opts: CsvOptions): CsvTable {
       overridden: types[c.name] !== undefined,
     })),
     reread,
+    encoding: decoding.encoding,
+    compression: decoding.compression,
+    warnings: headerWarnings(pass.renamed, pass.rawHeader),
   };
   return { nRows: pass.rows, columns, source: src.name, report };
 }
@@ -290,5 +435,7 @@ export function parseCsv(text: string, opts: CsvOptions = {}): CsvTable {
 export function loadCsv(file: string, opts: CsvOptions = {}): CsvTable {
   const chunk = opts.chunkBytes ?? DEFAULT_CSV_OPTIONS.chunkBytes;
   if (!(Number.isInteger(chunk) && chunk >= 16)) throw new DataError(`chunkBytes=${chunk} should be an integer >= 16`, file);
-  return parseSource(fileSource(file, chunk), { ...opts, fileName: opts.fileName ?? file });
+  const decoding: Decoding = { encoding: 'utf-8', compression: null };
+  const shown = opts.fileName ?? file;
+  return parseSource(fileSource(file, chunk, decoding, shown), { ...opts, fileName: shown }, decoding);
 }

@@ -3,8 +3,8 @@
  * summaries, categorical frequencies, correlations and target rates (when the data set has a target).
  * Complexity: O(n · p² + n log n · p) for p numeric columns (correlation and sorting dominate).
  */
-import { hasColumn, type Table } from '../data/table';
-import type { DatasetSpec } from '../data/registry';
+import { getColumn, hasColumn, isCategorical, type Table } from '../data/table';
+import { dateDaysName, type DatasetSpec } from '../data/registry';
 import { summarize, type NumericSummary } from './summary';
 import { categoryFrequencies, summarizeCategorical, type CategoricalSummary, type CategoryFrequencies } from './frequencies';
 import { duplicateRows } from './duplicates';
@@ -37,11 +37,16 @@ export interface EdaReport {
  * @param spec the data set spec (roles, sentinels, target) when known; the synthetic truth column is left out
  */
 export function edaReport(table: Table, spec?: DatasetSpec | null): EdaReport {
-  const role = (name: string): string | null => spec?.columns.find((c) => c.name === name)?.role ?? null;
+  const role = (name: string): string | null =>
+    spec?.columns.find((c) => c.name === name || (c.role === 'date' && dateDaysName(c.name) === name))?.role ?? null;
   const skip = new Set(spec?.truth ? [spec.truth] : []);
   const cols = table.columns.filter((c) => !skip.has(c.name));
   const t: Table = { nRows: table.nRows, columns: cols, source: table.source };
   const target = spec?.target && hasColumn(t, spec.target) ? spec.target : null;
+  // rates need a categorical target with the positive class among its levels (a multi-class target is described only)
+  const tc = target ? getColumn(t, target) : null;
+  const positive = spec?.positiveClass ?? 'yes';
+  const rated = tc && isCategorical(tc) && tc.levels.includes(positive) ? target : null;
   const categorical = summarizeCategorical(t);
   // numeric sentinels (pdays 999 / -1 = never contacted) are counted as such, then left out of the statistics and
   // correlations: a mean or an r computed with them describes the code, not the customers
@@ -60,9 +65,9 @@ export function edaReport(table: Table, spec?: DatasetSpec | null): EdaReport {
     frequencies: freqCols.map((c) => categoryFrequencies(t, c)),
     correlation: correlationMatrix(masked),
     target,
-    positiveClass: target ? spec?.positiveClass ?? 'yes' : null,
-    targetRates: target
-      ? freqCols.filter((c) => c !== target).map((c) => targetRateByCategory(t, c, target, spec?.positiveClass ?? 'yes'))
+    positiveClass: rated ? positive : null,
+    targetRates: rated
+      ? freqCols.filter((c) => c !== rated).map((c) => targetRateByCategory(t, c, rated, positive))
       : [],
   };
 }

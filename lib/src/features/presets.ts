@@ -1,7 +1,10 @@
 /**
- * Default full feature pipelines per data set: engineered features → drop target/ids/duration → pdays sentinel
- * expansion → imputation → Yeo–Johnson on skewed columns → standard scaling → one-hot encoding → three-stage
- * selection. Used by the clustering, autoencoder and scoring notebooks: fit once, save, transform new customers.
+ * The full feature pipeline of a data set, built from its spec: the spec's derived features and built-in engineered
+ * set → drop the target, labelled segments, ids and post-outcome columns → sentinel expansion → ordinal ranks →
+ * missing-value flags (where more than 5 % is missing) → imputation → rare categories grouped → Yeo–Johnson on
+ * skewed columns → standard scaling → one-hot encoding → three-stage selection. The built-in specs switch the
+ * generic steps off so the three real data sets keep their pipeline; an unknown table gets all of them. Used by the
+ * clustering, autoencoder and scoring notebooks: fit once, save, transform new customers.
  */
 import { ValidationError, NotFittedError } from '../core/errors';
 import type { Matrix } from '../core/matrix';
@@ -21,6 +24,12 @@ import { StandardScaler } from './standard-scaler';
 import type { FeatureMatrix } from './table-to-matrix';
 import type { TableStep } from './types';
 import { YeoJohnsonTransformer } from './yeo-johnson';
+import { DerivedFeatures, type DerivedFeature } from './derived-features';
+import { MissingIndicator } from './missing-indicator';
+import { OrdinalEncoder } from './ordinal-encoder';
+import { RareCategoryGrouper } from './rare-category-grouper';
+import { FEATURE_SETS } from './engineered/feature-sets';
+import { DATASETS, isBuiltinDataset, postOutcomeColumns, type DatasetSpec, type SentinelExpansion } from '../data/registry';
 
 /** What a preset needs to know about a data set. */
 export interface PresetSpec {
@@ -34,6 +43,22 @@ export interface PresetSpec {
   readonly drop: readonly string[];
   /** Features the correlation and VIF stages keep in preference, most preferred first. */
   readonly prefer: readonly string[];
+  /** The labelled-segment column (never a feature). */
+  readonly truth?: string | null;
+  /** Columns known only after the outcome, dropped unless `includeDuration` (absent: `duration`, as before specs). */
+  readonly postOutcome?: readonly string[];
+  /** Sentinel-coded numeric columns split into a flag and a value (absent: `pdays`, as before specs). */
+  readonly expand?: readonly SentinelExpansion[];
+  /** Ordered categorical columns, by name: their levels, lowest first (ranked). */
+  readonly ordinal?: Readonly<Record<string, readonly string[]>>;
+  /** Features computed from expressions before everything else. */
+  readonly derived?: readonly DerivedFeature[];
+  /** Add a `<column>_missing` flag where more than this share is missing (null / absent: never). */
+  readonly missingFlags?: number | null;
+  /** Group categories rarer than this share into "other" (0 / absent: never). */
+  readonly rareCategories?: number;
+  /** Yeo–Johnson threshold of this data set (overridden by an explicit option). */
+  readonly skewThreshold?: number;
 }
 
 /** Options of {@link buildPipeline}. */
@@ -64,8 +89,47 @@ export const PRESET_SPECS: Readonly<Record<string, PresetSpec>> = {
   'cc-general': { id: 'cc-general', featureSet: 'credit-card', target: null, drop: ['CUST_ID'], prefer: PREFER['credit-card'] },
 };
 
-/** The spec of a data set id; unknown ids (synthetic-…, auto) detect everything from the columns at fit time. */
+/**
+ * The pipeline spec of a data set spec: what it drops, expands, ranks, flags and groups, its derived features and
+ * its built-in engineered set. Numeric sentinels become `has_<column>` flags (median fill) unless the spec lists its
+ * own expansions.
+ * @throws ValidationError for an unknown engineered feature set, listing the known ones
+ */
+export function pipelineSpecOf(spec: DatasetSpec): PresetSpec {
+  if (spec.featureSet !== null && !(spec.featureSet in FEATURE_SETS)) {
+    throw new ValidationError(`spec ${spec.id}: featureSet ${JSON.stringify(spec.featureSet)} is not a built-in engineered feature set; choose from ${Object.keys(FEATURE_SETS).join(', ')}, or null (use "derived" for your own features)`);
+  }
+  const numericRoles = new Set(['numeric', 'binary']);
+  const expand: SentinelExpansion[] = spec.pipeline.expand
+    ? spec.pipeline.expand.map((e) => ({ ...e }))
+    : spec.sentinels
+      .filter((s) => typeof s.value === 'number' && numericRoles.has(spec.columns.find((c) => c.name === s.column)?.role ?? ''))
+      .map((s) => ({ column: s.column, sentinel: s.value as number, flag: `has_${s.column}`, value: s.column, fill: 'median' as const }));
+  const ordinal: Record<string, string[]> = {};
+  for (const c of spec.columns) if (c.role === 'ordinal' && c.levels) ordinal[c.name] = [...c.levels];
+  return {
+    id: spec.id,
+    featureSet: spec.featureSet as FeatureSetId | null,
+    target: spec.target,
+    truth: spec.truth,
+    drop: [...spec.pipeline.drop],
+    prefer: [...spec.prefer],
+    postOutcome: postOutcomeColumns(spec),
+    expand,
+    ordinal,
+    derived: spec.derived.map((d) => ({ ...d })),
+    missingFlags: spec.pipeline.missingFlags,
+    rareCategories: spec.pipeline.rareCategories,
+    skewThreshold: spec.pipeline.skewThreshold,
+  };
+}
+
+/**
+ * The pipeline spec of a data set id: the built-in spec's (see {@link pipelineSpecOf}); unknown ids detect
+ * everything from the columns at fit time.
+ */
 export function presetSpec(id: string): PresetSpec {
+  if (isBuiltinDataset(id)) return pipelineSpecOf(DATASETS[id]);
   return PRESET_SPECS[id] ?? { id, featureSet: 'auto', target: 'auto', drop: ['CUST_ID', 'segment'], prefer: [] };
 }
 
@@ -107,7 +171,7 @@ export class DatasetPipeline {
 
   constructor(spec: PresetSpec, options: Partial<PresetOptions> = {}) {
     this.spec = spec;
-    this.options = { ...DEFAULT_PRESET_OPTIONS, ...options };
+    this.options = { ...DEFAULT_PRESET_OPTIONS, ...(spec.skewThreshold !== undefined ? { skewThreshold: spec.skewThreshold } : {}), ...options };
   }
 
   get fitted(): boolean { return this.inner !== null; }
@@ -140,25 +204,53 @@ export class DatasetPipeline {
     const { set, target } = this.resolve(table);
     this.set = set;
     const o = this.options;
+    const sp = this.spec;
+    const has = (name: string, numeric = false) => table.columns.some((c) => c.name === name && (!numeric || isNumeric(c)));
     const pre: TableStep[] = [];
+    if (sp.derived?.length) pre.push(new DerivedFeatures({ features: sp.derived }));
     if (set) pre.push(new FeatureEngineer({ set, includeDuration: o.includeDuration }));
-    const drop = [...this.spec.drop];
+    const drop = [...sp.drop];
     if (target && !o.includeTarget) drop.push(target);
-    if (!o.includeDuration) drop.push('duration');
-    const hasPdays = table.columns.some((c) => c.name === 'pdays' && isNumeric(c));
-    // bank-kaggle's engineered set already encodes pdays (contacted_before, pdays_normalized, recent_contact)
-    if (hasPdays && set === 'bank-kaggle') drop.push('pdays');
+    if (sp.truth) drop.push(sp.truth);
+    if (!o.includeDuration) drop.push(...(sp.postOutcome ?? ['duration']));
+    let expand = sp.expand;
+    if (expand === undefined) {
+      // a pipeline spec written before specs existed: the bank rule by column name
+      const hasPdays = has('pdays', true);
+      // bank-kaggle's engineered set already encodes pdays (contacted_before, pdays_normalized, recent_contact)
+      if (hasPdays && set === 'bank-kaggle') drop.push('pdays');
+      expand = hasPdays && set !== 'bank-kaggle' ? [{ column: 'pdays', sentinel: NaN, flag: 'contacted_before', value: 'days_since_contact', fill: 'nan' }] : [];
+    }
+    // an expansion whose flag the engineered set already adds (bank.csv's contacted_before): the engineered features
+    // encode the column, so it is dropped instead
+    const engineered = set ? FEATURE_SETS[set].map((f) => f.name) : [];
+    for (const e of expand) if (engineered.includes(e.flag) && has(e.column)) drop.push(e.column);
     pre.push(new ColumnDropper({ columns: drop }));
-    if (hasPdays && set !== 'bank-kaggle') pre.push(new SentinelExpander({ column: 'pdays', fill: 'nan' }));
+    for (const e of expand) {
+      if (!has(e.column, true) || drop.includes(e.column)) continue;
+      pre.push(new SentinelExpander({ column: e.column, sentinel: Number.isNaN(e.sentinel) ? 'auto' : e.sentinel, flagName: e.flag, valueName: e.value, fill: e.fill }));
+    }
+    const orders = Object.fromEntries(Object.entries(sp.ordinal ?? {}).filter(([c]) => has(c) && !drop.includes(c)));
+    if (Object.keys(orders).length) pre.push(new OrdinalEncoder({ orders }));
+    if (sp.missingFlags != null) pre.push(new MissingIndicator({ threshold: sp.missingFlags }));
     pre.push(new SimpleImputer({ strategy: 'median', columns: 'numeric', allMissing: 'drop' }));
     pre.push(new SimpleImputer({ strategy: 'most_frequent', columns: 'categorical', allMissing: 'drop' }));
+    if (sp.rareCategories && sp.rareCategories > 0) pre.push(new RareCategoryGrouper({ minShare: sp.rareCategories }));
     const skew = new YeoJohnsonTransformer({ columns: 'numeric', standardize: false, minAbsSkew: o.skewThreshold });
     const post: TableStep[] = [new StandardScaler({ columns: 'numeric' }), new OneHotEncoder({ handleUnknown: 'ignore', drop: 'if_binary' })];
     if (o.selection !== false) {
-      const prefer = o.selection.prefer ?? [...this.spec.prefer, ...(set && this.spec.prefer.length === 0 ? PREFER[set] : [])];
+      const prefer = o.selection.prefer ?? [...sp.prefer, ...(set && sp.prefer.length === 0 ? PREFER[set] : [])];
       post.push(new FeatureSelector({ ...o.selection, prefer }));
     }
     return { pre, skew, post };
+  }
+
+  /** The derived-features step (the spec's expressions), or null. */
+  get derived(): DerivedFeatures | null { return (this.pipeline.options.steps.find((s) => s instanceof DerivedFeatures) as DerivedFeatures | undefined) ?? null; }
+
+  /** The steps after fitting, each with one line saying what it does on this data (for notebooks). */
+  describeSteps(): Array<{ step: string; what: string }> {
+    return this.pipeline.options.steps.map((s) => ({ step: s.toJSON().type, what: describeStep(s) }));
   }
 
   /** Fit every step on `table`. @returns this (with `X` and `featureNames` of the training rows). */
@@ -217,12 +309,42 @@ export class DatasetPipeline {
   }
 }
 
+/** One line per fitted step: what it did. */
+function describeStep(s: TableStep): string {
+  const j = s.toJSON() as { type: string; options: Record<string, unknown>; state: Record<string, unknown> | null };
+  const o = j.options, st = j.state ?? {};
+  const list = (xs: readonly string[], max = 6) => (xs.length ? `${xs.slice(0, max).join(', ')}${xs.length > max ? `, … (${xs.length} in all)` : ''}` : 'no column');
+  switch (j.type) {
+    case 'DerivedFeatures': return `adds ${list((o.features as DerivedFeature[]).map((f) => `${f.name} = ${f.expr}`))}`;
+    case 'FeatureEngineer': return `adds the ${String(o.set)} engineered features: ${list((st.names as string[]) ?? [])}`;
+    case 'ColumnDropper': return (o.columns as string[]).length ? `leaves out ${list(o.columns as string[])}${o.dropIds ? ' and identifier columns' : ''}` : 'leaves out identifier columns';
+    case 'SentinelExpander': return `splits ${String(o.column)} into ${String(o.flagName)} (0 = the code ${String((st as { sentinel?: unknown }).sentinel ?? o.sentinel)}) and ${String(o.valueName)}`;
+    case 'OrdinalEncoder': return `ranks ${list(Object.entries(o.orders as Record<string, string[]>).map(([c, l]) => `${c} (${l.join(' < ')})`))}`;
+    case 'MissingIndicator': return `flags missing values (> ${100 * (o.threshold as number)} % missing) in ${list((st.flagged as string[]) ?? [])}`;
+    case 'SimpleImputer': return `fills missing values with the ${o.strategy === 'median' ? 'median' : 'most frequent value'} in ${list(((st.fills as Array<{ column: string }>) ?? []).map((f) => f.column))}`;
+    case 'RareCategoryGrouper': return `groups levels under ${100 * (o.minShare as number)} % into "other" in ${list(Object.keys((st.kept as Record<string, string[]>) ?? {}))}`;
+    case 'YeoJohnsonTransformer': {
+      const names = (st.names as string[]) ?? [];
+      const skipped = new Set(((st.skipped as Array<string | { column: string }>) ?? []).map((x) => (typeof x === 'string' ? x : x.column)));
+      return `Yeo–Johnson on the columns with |skewness| ≥ ${o.minAbsSkew}: ${list(names.filter((n) => !skipped.has(n)))}`;
+    }
+    case 'StandardScaler': return 'scales every numeric column to mean 0, standard deviation 1';
+    case 'OneHotEncoder': return `one 0/1 column per level of ${list(((st.cats as Array<{ column: string }>) ?? []).map((c) => c.column))}`;
+    case 'FeatureSelector': return 'drops near-constant, redundant (|r| > 0.8) and collinear (VIF > 10) features';
+    default: return '';
+  }
+}
+
 /**
  * The default full pipeline of a data set (by id or spec). Unfitted: call `fit(table)`.
  * @example const p = buildPipeline('bank-additional-full'); const {X, featureNames} = p.fit(table); p.transform(newRows)
  */
-export function buildPipeline(dataset: string | PresetSpec, options: Partial<PresetOptions> = {}): DatasetPipeline {
-  const spec = typeof dataset === 'string' ? presetSpec(dataset) : dataset;
+export function buildPipeline(dataset: string | PresetSpec | DatasetSpec, options: Partial<PresetOptions> = {}): DatasetPipeline {
+  const spec = typeof dataset === 'string' ? presetSpec(dataset) : isDatasetSpec(dataset) ? pipelineSpecOf(dataset) : dataset;
   if (!spec || typeof spec.id !== 'string') throw new ValidationError(`buildPipeline: dataset should be an id or a PresetSpec, got ${JSON.stringify(dataset)}`);
   return new DatasetPipeline(spec, options);
+}
+
+function isDatasetSpec(x: unknown): x is DatasetSpec {
+  return x != null && typeof x === 'object' && Array.isArray((x as DatasetSpec).columns) && Array.isArray((x as DatasetSpec).sentinels);
 }

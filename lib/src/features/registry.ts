@@ -17,6 +17,10 @@ import { TablePipeline } from './table-pipeline';
 import type { StepJSON, TableStep } from './types';
 import { YeoJohnsonTransformer } from './yeo-johnson';
 import { ColumnDropper } from './column-dropper';
+import { MissingIndicator } from './missing-indicator';
+import { RareCategoryGrouper } from './rare-category-grouper';
+import { OrdinalEncoder } from './ordinal-encoder';
+import { DerivedFeatures } from './derived-features';
 
 /** The step types `stepFromJSON` knows, by `type` tag. */
 function loaders(): Record<string, (j: StepJSON) => TableStep> {
@@ -35,6 +39,10 @@ function loaders(): Record<string, (j: StepJSON) => TableStep> {
     FeatureEngineer: FeatureEngineer.fromJSON,
     FeatureSelector: FeatureSelector.fromJSON,
     ColumnDropper: ColumnDropper.fromJSON,
+    MissingIndicator: MissingIndicator.fromJSON,
+    RareCategoryGrouper: RareCategoryGrouper.fromJSON,
+    OrdinalEncoder: OrdinalEncoder.fromJSON,
+    DerivedFeatures: DerivedFeatures.fromJSON,
   };
 }
 

@@ -17,9 +17,9 @@ import * as path from 'node:path';
 import { ValidationError } from '../core/errors';
 import type { Matrix } from '../core/matrix';
 import type { CodeMatrix } from '../cluster/kprototypes';
-import { outputsDir } from '../data/datadir';
+import { displayPath, outputsDir } from '../data/datadir';
 import type { LoadedDataset } from '../data/load-dataset';
-import { clusteringColumns, type ColumnLevel } from '../data/registry';
+import { clusteringColumns, postOutcomeColumns, type ColumnLevel } from '../data/registry';
 import { categoricalColumn, isNumeric, selectColumns, type Table } from '../data/table';
 import { buildPipeline, type DatasetPipeline, type PresetOptions } from '../features/presets';
 import { OneHotEncoder } from '../features/one-hot-encoder';
@@ -73,8 +73,8 @@ export interface RepresentationSet {
 export interface RepresentationOptions {
   /** Let the target enter the raw and engineered representations (off by default; say so when on). */
   includeTarget: boolean;
-  /** Clustering columns left out of `raw` (default `['duration']`: known only after the call). */
-  exclude: readonly string[];
+  /** Clustering columns left out of `raw` (null: the spec's post-outcome columns, e.g. `duration`, known only after the call). */
+  exclude: readonly string[] | null;
   /** Column levels that may enter `raw` (null: the registry's default, customer + history + contact + campaign). */
   levels: readonly ColumnLevel[] | null;
   /** Embedding file, '' for the default `outputs/models/<dataset>/embedding.json`, or null to skip the embedding. */
@@ -88,7 +88,7 @@ export interface RepresentationOptions {
 /** Defaults of {@link RepresentationOptions}. */
 export const DEFAULT_REPRESENTATION_OPTIONS: RepresentationOptions = {
   includeTarget: false,
-  exclude: ['duration'],
+  exclude: null,
   levels: null,
   embeddingFile: '',
   pipeline: {},
@@ -159,34 +159,35 @@ export function standardizedRepresentation(table: Table, columns: readonly strin
  * @param expectedRows the number of rows the embedding must have (the table's).
  */
 export function readEmbedding(file: string, expectedRows: number): { X: Matrix | null; note: string } {
-  if (!fs.existsSync(file)) return { X: null, note: `no autoencoder embedding at ${file} (run notebook 03 to create it): skipped` };
+  const shown = displayPath(file);
+  if (!fs.existsSync(file)) return { X: null, note: `no autoencoder embedding at ${shown} (run notebook 03 to create it): skipped` };
   try {
     const j = JSON.parse(fs.readFileSync(file, 'utf8')) as { rows?: unknown; cols?: unknown; data?: unknown; dataFile?: unknown; byteOrder?: unknown };
     const rows = Number(j.rows), cols = Number(j.cols);
     const inline = Array.isArray(j.data);
     const binary = typeof j.dataFile === 'string';
     if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 1 || cols < 1 || (!inline && !binary)) {
-      return { X: null, note: `${file} is neither {rows, cols, data: number[]} nor {rows, cols, dataFile}: skipped` };
+      return { X: null, note: `${shown} is neither {rows, cols, data: number[]} nor {rows, cols, dataFile}: skipped` };
     }
-    if (rows !== expectedRows) return { X: null, note: `${file} has ${rows} rows but the data set has ${expectedRows}: skipped` };
+    if (rows !== expectedRows) return { X: null, note: `${shown} has ${rows} rows but the data set has ${expectedRows}: skipped` };
     let data: Float64Array;
     if (inline) {
       const arr = j.data as unknown[];
-      if (arr.length !== rows * cols) return { X: null, note: `${file}: data has ${arr.length} values, expected rows·cols = ${rows * cols}: skipped` };
+      if (arr.length !== rows * cols) return { X: null, note: `${shown}: data has ${arr.length} values, expected rows·cols = ${rows * cols}: skipped` };
       data = Float64Array.from(arr as number[]);
     } else {
-      if (j.byteOrder !== undefined && j.byteOrder !== 'little-endian') return { X: null, note: `${file}: byteOrder ${String(j.byteOrder)} is not supported: skipped` };
+      if (j.byteOrder !== undefined && j.byteOrder !== 'little-endian') return { X: null, note: `${shown}: byteOrder ${String(j.byteOrder)} is not supported: skipped` };
       const bin = path.join(path.dirname(file), j.dataFile as string);
-      if (!fs.existsSync(bin)) return { X: null, note: `${file} points to ${bin}, which does not exist: skipped` };
+      if (!fs.existsSync(bin)) return { X: null, note: `${shown} points to ${displayPath(bin)}, which does not exist: skipped` };
       const buf = fs.readFileSync(bin);
-      if (buf.length !== rows * cols * 8) return { X: null, note: `${bin} has ${buf.length} bytes, expected rows·cols·8 = ${rows * cols * 8}: skipped` };
+      if (buf.length !== rows * cols * 8) return { X: null, note: `${displayPath(bin)} has ${buf.length} bytes, expected rows·cols·8 = ${rows * cols * 8}: skipped` };
       data = new Float64Array(rows * cols);
       for (let i = 0; i < data.length; i++) data[i] = buf.readDoubleLE(i * 8);
     }
-    for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i])) return { X: null, note: `${file}: value ${i} is not finite: skipped` };
-    return { X: { data, rows, cols }, note: `autoencoder embedding read from ${file} (${rows} × ${cols})` };
+    for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i])) return { X: null, note: `${shown}: value ${i} is not finite: skipped` };
+    return { X: { data, rows, cols }, note: `autoencoder embedding read from ${shown} (${rows} × ${cols})` };
   } catch (e) {
-    return { X: null, note: `${file} could not be read (${(e as Error).message}): skipped` };
+    return { X: null, note: `${shown} could not be read (${(e as Error).message}): skipped` };
   }
 }
 
@@ -201,14 +202,14 @@ export function buildRepresentations(loaded: LoadedDataset, options: Partial<Rep
   if (!loaded || !loaded.table || !loaded.spec) throw new ValidationError('buildRepresentations: loaded should be the result of loadDataset');
   const { table, spec } = loaded;
   const id = loaded.source?.id ?? spec.id;
-  const rawColumns = clusteringColumns(spec, { includeTarget: o.includeTarget, exclude: o.exclude, ...(o.levels ? { levels: o.levels } : {}) }).filter((c) => table.columns.some((x) => x.name === c));
+  const rawColumns = clusteringColumns(spec, { includeTarget: o.includeTarget, exclude: o.exclude ?? postOutcomeColumns(spec), ...(o.levels ? { levels: o.levels } : {}) }).filter((c) => table.columns.some((x) => x.name === c));
   const raw = standardizedRepresentation(table, rawColumns, { name: 'raw', impute: 'mean', mixed: true });
-  const pipeline = o.fittedPipeline ?? buildPipeline(id, { ...o.pipeline, includeTarget: o.includeTarget }).fit(table);
+  const pipeline = o.fittedPipeline ?? buildPipeline(spec, { ...o.pipeline, includeTarget: o.includeTarget }).fit(table);
   const E = pipeline.X;
   if (E.rows !== table.nRows) throw new ValidationError(`buildRepresentations: the pipeline matrix has ${E.rows} rows, the table ${table.nRows}`);
   const engineered: Representation = {
     name: 'engineered',
-    description: `the ${id} preset pipeline (engineered features, Yeo–Johnson, scaling, one-hot, selection) → ${E.cols} columns`,
+    description: `the ${id} feature pipeline of notebook 02 (${spec.featureSet ? 'engineered features, ' : spec.derived.length ? 'derived features, ' : ''}Yeo–Johnson, scaling, one-hot, selection) → ${E.cols} columns`,
     X: E, featureNames: pipeline.featureNames, mixed: null,
   };
   let embedding: Representation | null = null;

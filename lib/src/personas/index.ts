@@ -12,3 +12,4 @@ export * from './eval/confusion';
 export * from './eval/roc';
 export * from './eval/split';
 export * from './eval/logistic';
+export * from './strategy-table';

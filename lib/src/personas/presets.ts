@@ -23,8 +23,10 @@
  * On CC GENERAL (8,950 rows) these give 19.4 / 18.4 / 16.0 / 7.4 / 38.9 %.
  */
 import { ValidationError } from '../core/errors';
+import type { DatasetSpec } from '../data/registry';
+import { expressionColumns, parseExpression } from '../features/expression';
 import type { FeatureLabel } from './describe';
-import { renamePersonaFeatures, type PersonaDefinition } from './rules';
+import { renamePersonaFeatures, ruleFeatures, type PersonaDefinition, type PersonaRule } from './rules';
 
 /** A score a preset's rules read, and what it needs. */
 export interface PersonaScoreSpec {
@@ -36,7 +38,8 @@ export interface PersonaScoreSpec {
 
 /** A persona preset. */
 export interface PersonaPreset {
-  readonly id: 'bank' | 'credit-card';
+  /** `bank`, `credit-card`, or the data set id for personas a spec defines. */
+  readonly id: string;
   readonly title: string;
   /** Data set ids it applies to. */
   readonly datasets: readonly string[];
@@ -48,6 +51,8 @@ export interface PersonaPreset {
   readonly labels: Readonly<Record<string, FeatureLabel>>;
   /** Features of the radar charts (standardized). */
   readonly radarFeatures: readonly string[];
+  /** Scores computed from expressions (a spec's `derived` features the rules read). */
+  readonly derived?: ReadonlyArray<{ readonly name: string; readonly expr: string }>;
 }
 
 /** The score names of the bank preset (engineered features of lib/src/features, bank-additional set). */
@@ -201,4 +206,67 @@ export function personaPresetFor(id: string): PersonaPreset {
   if (id === 'bank' || bank.datasets.includes(id)) return bank;
   if (id === 'credit-card' || cc.datasets.includes(id)) return cc;
   throw new ValidationError(`no persona preset for "${id}"; known: bank, credit-card, ${[...bank.datasets, ...cc.datasets].join(', ')}`);
+}
+
+const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#E69F00', '#CC79A7', '#56B4E9', '#F0E442', '#999999'];
+
+/**
+ * The persona preset of a data set spec: the built-in preset it names (`"personas": "bank"`), the personas it
+ * defines (`"personas": { "personas": [ … ] }`, rules over its columns and its `derived` features), or null when it
+ * has none (generic segments only).
+ * @throws ValidationError naming the spec and the persona whose definition is malformed
+ */
+export function personaPresetOf(spec: DatasetSpec): PersonaPreset | null {
+  const p = spec.personas;
+  if (p === null || p === undefined) return null;
+  if (typeof p === 'string') return personaPresetFor(p);
+  const where = `spec ${spec.id}, personas`;
+  if (!Array.isArray(p.personas) || p.personas.length === 0) throw new ValidationError(`${where}: "personas" should list at least one persona`);
+  const personas: PersonaDefinition[] = p.personas.map((x, i) => {
+    const d = x as Record<string, unknown>;
+    if (typeof d.name !== 'string' || !d.name) throw new ValidationError(`${where}[${i}]: every persona needs a "name"`);
+    if (d.rule == null || typeof d.rule !== 'object') throw new ValidationError(`${where}[${i}] "${d.name}": a "rule" is needed, e.g. { "feature": "recency_days", "op": ">=", "quantile": 0.8 } or { "always": true }`);
+    return {
+      id: typeof d.id === 'string' ? d.id : String(d.name).toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+      name: d.name,
+      description: typeof d.description === 'string' ? d.description : '',
+      priority: typeof d.priority === 'number' ? d.priority : i + 1,
+      rule: d.rule as PersonaRule,
+      strategy: Array.isArray(d.strategy) ? (d.strategy as unknown[]).map(String) : [],
+      channel: typeof d.channel === 'string' ? d.channel : '',
+      color: typeof d.color === 'string' ? d.color : PALETTE[i % PALETTE.length],
+    };
+  });
+  const used = new Map<string, Set<number>>();
+  for (const q of personas) ruleFeatures(q.rule, used);
+  const derived = spec.derived.filter((d) => used.has(d.name));
+  const scores: PersonaScoreSpec[] = [...used.keys()].map((f) => {
+    const d = derived.find((x) => x.name === f);
+    return d
+      ? { name: f, requires: expressionColumns(parseExpression(d.expr, `derived feature "${f}"`)), meaning: d.expr }
+      : { name: f, requires: [], meaning: spec.columns.find((c) => c.name === f)?.description || 'column of the data' };
+  });
+  return {
+    id: spec.id,
+    title: p.title ?? `${spec.title}: personas of the spec`,
+    datasets: [spec.id],
+    description: p.description ?? `${personas.length} personas defined in the spec, evaluated in priority order.`,
+    scores,
+    personas,
+    labels: (p.labels ?? {}) as Record<string, FeatureLabel>,
+    radarFeatures: p.radarFeatures ?? [...used.keys()].slice(0, 8),
+    derived: derived.map((d) => ({ name: d.name, expr: d.expr })),
+  };
+}
+
+/**
+ * The preset a model bundle was trained with: the spec's own personas when the bundle stored its spec, else the
+ * built-in preset of that id.
+ */
+export function resolvePersonaPreset(presetId: string, spec?: DatasetSpec | null): PersonaPreset {
+  if (spec) {
+    const p = personaPresetOf(spec);
+    if (p && p.id === presetId) return p;
+  }
+  return personaPresetFor(presetId);
 }

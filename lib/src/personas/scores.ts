@@ -8,6 +8,7 @@ import { hasColumn, type Column, type Table } from '../data/table';
 import { FEATURE_SETS } from '../features/engineered/feature-sets';
 import type { EngineeredFeature } from '../features/engineered/types';
 import type { PersonaPreset } from './presets';
+import { addDerivedFeatures } from '../features/derived-features';
 
 function findEngineered(name: string): EngineeredFeature | null {
   for (const set of Object.values(FEATURE_SETS)) {
@@ -23,6 +24,8 @@ function findEngineered(name: string): EngineeredFeature | null {
  * @throws ValidationError naming a score that is missing and cannot be computed, and the columns it needs.
  */
 export function withPersonaScores(table: Table, preset: PersonaPreset): Table {
+  const want = (preset.derived ?? []).filter((d) => !hasColumn(table, d.name));
+  if (want.length) table = addDerivedFeatures(table, want);
   const cols: Column[] = [...table.columns];
   for (const s of preset.scores) {
     if (hasColumn(table, s.name)) continue;

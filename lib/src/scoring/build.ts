@@ -8,7 +8,7 @@ import type { DatasetPipeline } from '../features/presets';
 import type { Autoencoder } from '../neural/autoencoder';
 import type { MlpClassifier } from '../neural/mlp-classifier';
 import { PersonaModel } from '../personas/rules';
-import { personaPresetFor } from '../personas/presets';
+import { personaPresetOf } from '../personas/presets';
 import { withPersonaScores } from '../personas/scores';
 import { trainingDistribution } from './drift';
 import { schemaOf } from './schema';
@@ -33,7 +33,10 @@ export interface BuildBundleInput {
   notes?: string[];
 }
 
-/** The raw input columns a bundle requires of new data: every column but the target, ids and ground truth. */
+/**
+ * The input columns a bundle requires of new data: every column of the prepared table but the target, ids and the
+ * labelled segment (a date column appears as its day count; scoring reads the raw date and converts it as the spec says).
+ */
 export function inputColumns(loaded: LoadedDataset): string[] {
   const excluded = new Set(columnsWithRole(loaded.spec, 'target', 'truth', 'id'));
   return loaded.table.columns.filter((c) => !excluded.has(c.name) && c.kind !== 'id').map((c) => c.name);
@@ -50,8 +53,8 @@ export function buildBundle(b: BuildBundleInput): ModelBundle {
   let personaLabels: Int32Array | null = null;
   let nPersonas = 0;
   if (b.personas !== false) {
-    let preset = null;
-    try { preset = personaPresetFor(loaded.spec.id); } catch { preset = null; }
+    // the spec's personas: a built-in preset it names, the rules it defines, or none
+    const preset = personaPresetOf(loaded.spec);
     if (preset) {
       const scored = withPersonaScores(table, preset);
       const model = new PersonaModel(preset.personas).fit(scored);
@@ -73,6 +76,7 @@ export function buildBundle(b: BuildBundleInput): ModelBundle {
       clusterSpace: b.encoder ? 'embedding' : 'features',
       segmentNames: b.segmentNames ?? Array.from({ length: k }, (_, i) => `segment ${i}`),
       notes: b.notes ?? [],
+      spec: loaded.spec,
     },
     schema: schemaOf(table, inputColumns(loaded)),
     pipeline: b.pipeline,

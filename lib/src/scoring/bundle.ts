@@ -23,6 +23,7 @@ import { PersonaModel, type PersonaModelJSON } from '../personas/rules';
 import type { TableSchema } from './schema';
 import type { TrainingDistribution } from './drift';
 import type { ColumnRange } from './ranges';
+import type { DatasetSpec } from '../data/registry';
 
 /** Format version of `bundle.json` (2: with the integrity record). */
 export const BUNDLE_FORMAT = 2;
@@ -46,6 +47,8 @@ export interface BundleMetadata {
   clusterSpace: 'features' | 'embedding';
   segmentNames: string[];
   notes: string[];
+  /** The training data set's spec (how to read and prepare new customers, its personas); absent in older bundles. */
+  spec?: DatasetSpec;
 }
 
 /** A loaded (or about to be saved) bundle. */

@@ -11,7 +11,8 @@ import { loadCsv } from '../data/csv';
 import { writeCsv } from '../data/csv-write';
 import { categoryAt, getColumn, hasColumn, isCategorical, isNumeric, type Column, type Table } from '../data/table';
 import { DATASETS, columnsWithRole, type DatasetId } from '../data/registry';
-import { personaPresetFor } from '../personas/presets';
+import { resolvePersonaPreset } from '../personas/presets';
+import { readTableForScoring } from '../data/prepare-table';
 import { withPersonaScores } from '../personas/scores';
 import { driftReport, type DriftReport } from './drift';
 import { checkSchema, conformToSchema, type SchemaCheck } from './schema';
@@ -78,7 +79,7 @@ export function scoreTable(bundle: ModelBundle, table: Table, file = 'input'): S
   let persona: Int32Array | null = null;
   let personaNames: string[] = [];
   if (bundle.personas) {
-    const scored = withPersonaScores(conformed, personaPresetFor(bundle.personas.presetId));
+    const scored = withPersonaScores(conformed, resolvePersonaPreset(bundle.personas.presetId, bundle.meta.spec));
     const a = bundle.personas.model.assign(scored);
     persona = a.labels;
     personaNames = [...a.names];
@@ -136,7 +137,7 @@ function missingHints(table: Table, missing: readonly string[]): string[] {
  * CUST_ID) when the input has it, whatever its type; else a text column whose values are all distinct.
  */
 function idColumnOf(bundle: ModelBundle, table: Table): Column | null {
-  const spec = DATASETS[bundle.meta.dataset.id as DatasetId];
+  const spec = bundle.meta.spec ?? DATASETS[bundle.meta.dataset.id as DatasetId];
   const named = spec ? columnsWithRole(spec, 'id').find((n) => hasColumn(table, n)) : undefined;
   if (named) return getColumn(table, named);
   return table.columns.find((c) => c.kind === 'id') ?? null;
@@ -151,7 +152,7 @@ function idValue(c: Column, i: number): string {
 export function scoreCsv(bundle: ModelBundle, input: string, opts: ScoreCsvOptions = {}): ScoreCsvResult {
   const name = path.basename(input);
   if (!fs.existsSync(input)) throw new DataError(`input file ${input} does not exist`, input);
-  const table = loadCsv(input);
+  const table = bundle.meta.spec ? readTableForScoring(input, bundle.meta.spec, input) : loadCsv(input);
   // a column that must be numeric but was read as text: name the first offending row and value
   const check = checkSchema(table, bundle.schema);
   const details = check.wrongType.map((w) => {

@@ -8,7 +8,7 @@ import type { Matrix } from '../core/matrix';
 import { outputsDir } from '../data/datadir';
 import type { LoadedDataset } from '../data/load-dataset';
 import { columnsAtLevel, columnsWithRole } from '../data/registry';
-import { buildPipeline, presetSpec, type DatasetPipeline } from '../features/presets';
+import { buildPipeline, pipelineSpecOf, type DatasetPipeline } from '../features/presets';
 import { KMeans } from '../cluster/kmeans';
 import { silhouetteScore } from '../metrics/silhouette';
 import { daviesBouldinScore } from '../metrics/davies-bouldin';
@@ -76,7 +76,7 @@ export function savedRecommendedK(datasetId: string): number | null {
 /** Segment a loaded data set. */
 export function segmentCustomers(loaded: LoadedDataset, options: Partial<SegmentOptions> = {}): Segmentation {
   const o = { ...DEFAULT_SEGMENT_OPTIONS, ...options };
-  const base = presetSpec(loaded.spec.id);
+  const base = pipelineSpecOf(loaded.spec);
   const dropped = o.customerLevel ? campaignLevelColumns(loaded) : [];
   const pipeline = buildPipeline({ ...base, drop: [...base.drop, ...dropped] }).fit(loaded.table);
   const X = pipeline.X;
