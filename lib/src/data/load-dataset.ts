@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DataError, ValidationError } from '../core/errors';
+import { displayPath } from '../display/path';
 import { dataDir as resolveDataDir } from './datadir';
 import { loadCsv, type CsvColumnType, type CsvLoadReport } from './csv';
 import { sha256File } from './checksum';
@@ -94,7 +95,7 @@ export function loadDataset(id: string = 'auto', opts: LoadDatasetOptions = {}):
   if (id === 'auto' || id === '' || id == null) {
     const present = availableDatasets(dir);
     chosen = present.length ? present[0] : 'synthetic-bank';
-    reason = present.length ? `auto: first real data set found in ${dir}` : `auto: no real data set in ${dir}, using synthetic data`;
+    reason = present.length ? `auto: first real data set found in ${displayPath(dir)}` : `auto: no real data set in ${displayPath(dir)}, using synthetic data`;
   } else if (Object.prototype.hasOwnProperty.call(DATASETS, id)) {
     chosen = id as DatasetId;
     reason = 'requested';
@@ -140,14 +141,14 @@ export function loadDataset(id: string = 'auto', opts: LoadDatasetOptions = {}):
   }
   const loaded = loadCsv(file, { delimiter: spec.delimiter, types: typesOf(spec) });
   const { report, ...rest } = loaded;
-  const table: Table = { ...rest, source: `${spec.id} (${file})` };
+  const table: Table = { ...rest, source: `${spec.id} (${displayPath(file)})` };
   return {
     table,
     spec,
     report,
     source: {
       id: chosen, kind: 'real', file, verified, reason,
-      description: `${chosen}: ${spec.title}, ${table.nRows.toLocaleString('en-US')} rows, read from ${file}` +
+      description: `${chosen}: ${spec.title}, ${table.nRows.toLocaleString('en-US')} rows, read from ${displayPath(file)}` +
         (verified ? ' (sha256 verified)' : ''),
     },
   };

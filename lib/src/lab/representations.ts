@@ -26,6 +26,7 @@ import { OneHotEncoder } from '../features/one-hot-encoder';
 import { SimpleImputer } from '../features/simple-imputer';
 import { StandardScaler } from '../features/standard-scaler';
 import { tableToMatrix } from '../features/table-to-matrix';
+import { displayPath } from '../display/path';
 
 /** The mixed numeric + categorical form of a representation (for k-prototypes). */
 export interface MixedFeatures {
@@ -159,34 +160,35 @@ export function standardizedRepresentation(table: Table, columns: readonly strin
  * @param expectedRows the number of rows the embedding must have (the table's).
  */
 export function readEmbedding(file: string, expectedRows: number): { X: Matrix | null; note: string } {
-  if (!fs.existsSync(file)) return { X: null, note: `no autoencoder embedding at ${file} (run notebook 03 to create it): skipped` };
+  const shown = displayPath(file);
+  if (!fs.existsSync(file)) return { X: null, note: `no autoencoder embedding at ${shown} (run notebook 03 to create it): skipped` };
   try {
     const j = JSON.parse(fs.readFileSync(file, 'utf8')) as { rows?: unknown; cols?: unknown; data?: unknown; dataFile?: unknown; byteOrder?: unknown };
     const rows = Number(j.rows), cols = Number(j.cols);
     const inline = Array.isArray(j.data);
     const binary = typeof j.dataFile === 'string';
     if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 1 || cols < 1 || (!inline && !binary)) {
-      return { X: null, note: `${file} is neither {rows, cols, data: number[]} nor {rows, cols, dataFile}: skipped` };
+      return { X: null, note: `${shown} is neither {rows, cols, data: number[]} nor {rows, cols, dataFile}: skipped` };
     }
-    if (rows !== expectedRows) return { X: null, note: `${file} has ${rows} rows but the data set has ${expectedRows}: skipped` };
+    if (rows !== expectedRows) return { X: null, note: `${shown} has ${rows} rows but the data set has ${expectedRows}: skipped` };
     let data: Float64Array;
     if (inline) {
       const arr = j.data as unknown[];
-      if (arr.length !== rows * cols) return { X: null, note: `${file}: data has ${arr.length} values, expected rows·cols = ${rows * cols}: skipped` };
+      if (arr.length !== rows * cols) return { X: null, note: `${shown}: data has ${arr.length} values, expected rows·cols = ${rows * cols}: skipped` };
       data = Float64Array.from(arr as number[]);
     } else {
-      if (j.byteOrder !== undefined && j.byteOrder !== 'little-endian') return { X: null, note: `${file}: byteOrder ${String(j.byteOrder)} is not supported: skipped` };
+      if (j.byteOrder !== undefined && j.byteOrder !== 'little-endian') return { X: null, note: `${shown}: byteOrder ${String(j.byteOrder)} is not supported: skipped` };
       const bin = path.join(path.dirname(file), j.dataFile as string);
-      if (!fs.existsSync(bin)) return { X: null, note: `${file} points to ${bin}, which does not exist: skipped` };
+      if (!fs.existsSync(bin)) return { X: null, note: `${shown} points to ${displayPath(bin)}, which does not exist: skipped` };
       const buf = fs.readFileSync(bin);
-      if (buf.length !== rows * cols * 8) return { X: null, note: `${bin} has ${buf.length} bytes, expected rows·cols·8 = ${rows * cols * 8}: skipped` };
+      if (buf.length !== rows * cols * 8) return { X: null, note: `${displayPath(bin)} has ${buf.length} bytes, expected rows·cols·8 = ${rows * cols * 8}: skipped` };
       data = new Float64Array(rows * cols);
       for (let i = 0; i < data.length; i++) data[i] = buf.readDoubleLE(i * 8);
     }
-    for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i])) return { X: null, note: `${file}: value ${i} is not finite: skipped` };
-    return { X: { data, rows, cols }, note: `autoencoder embedding read from ${file} (${rows} × ${cols})` };
+    for (let i = 0; i < data.length; i++) if (!Number.isFinite(data[i])) return { X: null, note: `${shown}: value ${i} is not finite: skipped` };
+    return { X: { data, rows, cols }, note: `autoencoder embedding read from ${shown} (${rows} × ${cols})` };
   } catch (e) {
-    return { X: null, note: `${file} could not be read (${(e as Error).message}): skipped` };
+    return { X: null, note: `${shown} could not be read (${(e as Error).message}): skipped` };
   }
 }
 

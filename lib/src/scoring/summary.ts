@@ -2,6 +2,7 @@
 import { formatPercent } from '../display/format';
 import type { ScoreCsvResult } from './score';
 import type { ModelBundle } from './bundle';
+import { displayPath } from '../display/path';
 
 function shares(labels: ArrayLike<number>, k: number): number[] {
   const c = new Array(k).fill(0);
@@ -12,7 +13,7 @@ function shares(labels: ArrayLike<number>, k: number): number[] {
 /** Lines describing a scoring run. */
 export function scoreSummaryLines(bundle: ModelBundle, r: ScoreCsvResult): string[] {
   const out: string[] = [];
-  out.push(`Scored ${r.n.toLocaleString('en-US')} customers from ${r.input} with the bundle trained on ${bundle.meta.dataset.id} (${bundle.meta.createdAt.slice(0, 10)}).`);
+  out.push(`Scored ${r.n.toLocaleString('en-US')} customers from ${displayPath(r.input)} with the bundle trained on ${bundle.meta.dataset.id} (${bundle.meta.createdAt.slice(0, 10)}).`);
   out.push(`Segments assigned by the ${bundle.meta.assignWith}${bundle.meta.clusterSpace === 'embedding' ? ' (clusters live in the autoencoder embedding)' : ''}.`);
   for (const c of r.check.empty) {
     out.push(`note: column "${c}" is empty in every row: treated as missing and imputed (segments and personas lean on the other columns).`);
