@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { renderNotebookHtml, renderIndexHtml, ansiToHtml } from '../../src/report/html';
-import { checkInChromium, findChromium } from '../../src/report/chromium';
+import { checkInChromium, checkProblems, findChromium } from '../../src/report/chromium';
+import { tableHtml } from '../../src/display/table';
 import { PLOTLY_MIME } from '../../src/display/plotly';
 import type { Notebook } from '../../src/runner/notebook';
 
@@ -91,6 +92,69 @@ test('in headless Chromium every figure of an exported page draws its SVG and th
     const bad = path.join(dir, 'bad.html');
     fs.writeFileSync(bad, renderNotebookHtml(executed()).replace('</main>', '<script>undefinedFunction()</script></main>'));
     assert.match(checkInChromium(bad, chromium).errors.join(' '), /undefinedFunction/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('--no-code leaves out progress bars and outputs marked for the analyst, and keeps the rest', () => {
+  const nb = executed();
+  nb.cells.push({ cell_type: 'code', metadata: {}, source: 'x', execution_count: 5, outputs: [
+    { output_type: 'display_data', metadata: { seglab: { kind: 'progress' } }, data: { 'text/html': '<div>grid 3/3 100%</div>', 'text/plain': 'grid' } },
+    { output_type: 'display_data', metadata: { seglab: { audience: 'analyst' } }, data: { 'text/html': '<div>DIAGNOSTIC</div>', 'text/plain': 'd' } },
+    { output_type: 'display_data', metadata: {}, data: { 'text/html': '<div>FOR EVERYONE</div>', 'text/plain': 'e' } },
+  ] });
+  const business = renderNotebookHtml(nb, { noCode: true });
+  assert.ok(!business.includes('grid 3/3'));
+  assert.ok(!business.includes('DIAGNOSTIC'));
+  assert.ok(business.includes('FOR EVERYONE'));
+  const full = renderNotebookHtml(nb);
+  assert.ok(full.includes('grid 3/3') && full.includes('DIAGNOSTIC'));
+});
+
+test('code cells wrap long lines in the report', () => {
+  assert.match(renderNotebookHtml(executed()), /\.cell\.code \.input pre \{[^}]*white-space: pre-wrap/);
+});
+
+test('the browser page check fails a page wider than the window, a machine path, a progress log and NaN in a table', (t) => {
+  const chromium = findChromium();
+  if (!chromium) {
+    t.skip('NOTICE: no Chromium on this machine (apt-get install chromium): browser check skipped');
+    return;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seglab-report-'));
+  const out = (html: string) => ({ output_type: 'display_data' as const, metadata: {}, data: { 'text/html': html, 'text/plain': '' } });
+  const stream = (text: string) => ({ output_type: 'stream' as const, name: 'stdout' as const, text });
+  const page = (outputs: unknown[]) => {
+    const nb = executed();
+    nb.cells.push({ cell_type: 'code', metadata: {}, source: 'x', execution_count: 9, outputs: outputs as never });
+    return renderNotebookHtml(nb);
+  };
+  try {
+    const check = (name: string, html: string) => {
+      const file = path.join(dir, `${name}.html`);
+      fs.writeFileSync(file, html);
+      return checkInChromium(file, chromium, undefined, { width: 1024, projectRoot: '/srv/my-project' });
+    };
+    // a clean page: a wide table inside its scroll frame, three progress lines, a relative path, a dash for a missing value
+    const wide = tableHtml([Object.fromEntries(Array.from({ length: 40 }, (_, j) => [`column ${j}`, 1234567.891 * j]))]).html;
+    const clean = check('clean', page([out(wide), stream('▸ a  1/3  33%\n▸ a  2/3  67%\n▸ a  3/3  100%\ndone\n'), out('<p>saved to outputs/models/x.json</p>'),
+      out(tableHtml([{ a: NaN }]).html)]));
+    assert.deepEqual(checkProblems(clean), []);
+    assert.ok(clean.check && clean.check.viewport <= 1024);
+    // each problem alone
+    const tooWide = check('wide', page([out('<div style="width:1500px;height:3000px">wide and tall</div>')]));
+    assert.match(checkProblems(tooWide).join(' '), /wider than the \d+ px window outside a scroll frame.*scrollbar is out of sight/);
+    const outside = check('outside', renderNotebookHtml(executed()).replace('<main>', '<main><div style="width:1500px">too wide</div>'));
+    assert.match(checkProblems(outside).join(' '), /div spans \d+–\d+ px of \d+: too wide/);
+    const machine = check('path', page([out('<p>Saved to /tmp/abc/segmentation.json</p>')]));
+    assert.match(checkProblems(machine).join(' '), /machine path in an output: \/tmp\/abc\/segmentation\.json/);
+    const root = check('root', page([stream('read from /srv/my-project/data/x.csv\n')]));
+    assert.match(checkProblems(root).join(' '), /machine path in an output: \/srv\/my-project/);
+    const log = check('log', page([stream('▸ a  1/4  25%\n▸ a  2/4  50%\n▸ a  3/4  75%\n▸ a  4/4  100%\n')]));
+    assert.match(checkProblems(log).join(' '), /progress log \(more than 3 consecutive progress lines\): 4 lines/);
+    const nan = check('nan', page([out('<table><tr><td>mean</td><td>NaN</td></tr></table>')]));
+    assert.match(checkProblems(nan).join(' '), /"NaN" in a table: meanNaN/);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
