@@ -27,7 +27,6 @@ export const COLUMN_LABELS: Readonly<Record<string, ColumnLabel>> = Object.freez
   chi2: { label: 'χ²' },
   chi2P: { label: 'p (χ²)', kind: 'p-value' },
   cramersV: { label: 'Cramér’s V' },
-  p: { label: 'p', kind: 'p-value' },
   pValue: { label: 'p', kind: 'p-value' },
   'p-value': { label: 'p', kind: 'p-value' },
   silhouetteRef: { label: 'silhouette (reference space)' },

@@ -127,6 +127,9 @@ function shownRows(n: number, maxRows: number, foldLimit: number): { idx: number
   return { idx, gapAfter: head - 1, folded: false };
 }
 
+/** Text that is a number written for people: "1,234", "12.3%", "1.2e-5", "< 1e-300", "0.91 ± 0.02", "—". */
+const NUMERIC_TEXT = /^(?:[-−+]?(?:\d[\d,]*)?\.?\d+(?:e[-+]?\d+)?\s?%?|—|< ?1e-\d+|[-−]?\d[\d.,]*%? ± \d[\d.,]*%?)$/i;
+
 let tableCounter = 0;
 
 /**
@@ -151,7 +154,9 @@ export function tableHtml(input: unknown, opts: TableOptions = {}): { html: stri
     missing ||= r.missing;
     return r;
   };
-  const numericCol = t.columns.map((_, j) => t.rows.some((r) => typeof r[j] === 'number'));
+  // right-aligned: columns holding numbers, or only numbers already written as text ("12.3%", "0.91 ± 0.02", "—")
+  const numericCol = t.columns.map((_, j) => t.rows.some((r) => typeof r[j] === 'number') ||
+    (t.rows.some((r) => typeof r[j] === 'string' && r[j] !== '') && t.rows.every((r) => r[j] == null || r[j] === '' || (typeof r[j] === 'string' && NUMERIC_TEXT.test(r[j] as string)))));
   const cells = t.rows.map((r) => r.map((v, j) => fmt(j, v)));
   const sortable = o.sortable && gapAfter < 0;
   const id = `seglab-table-${process.pid.toString(36)}-${Date.now().toString(36)}-${++tableCounter}`;

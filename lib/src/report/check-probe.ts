@@ -104,7 +104,9 @@ export function pageCheck(win: any, pathSource: string, progressSource: string, 
     }
     for (const td of doc.querySelectorAll('table td, table th')) {
       if (out.nan.length >= 10) break;
-      if (/\bNaN\b/.test(td.textContent || '')) out.nan.push(snip(td.closest('tr')?.textContent || td.textContent));
+      // a value shown as NaN ("NaN", "NaN%", "F NaN / H 2.1"), not prose that mentions NaN in a description cell
+      const text = String(td.textContent || '').trim();
+      if (/\bNaN\b/.test(text) && text.split(/\s+/).length <= 6) out.nan.push(snip(td.closest('tr')?.textContent || text));
     }
     doc.documentElement.setAttribute('data-check', JSON.stringify(out));
   };

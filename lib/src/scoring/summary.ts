@@ -47,6 +47,6 @@ export function scoreSummaryLines(bundle: ModelBundle, r: ScoreCsvResult): strin
   for (const f of d.features) counts[f.level]++;
   out.push(`  features: ${counts.stable} stable, ${counts.moderate} moderate, ${counts.significant} significant; largest:`);
   for (const f of top.slice(0, 5)) out.push(`    ${f.name.padEnd(34)} ${f.psi.toFixed(3)} (${f.level})`);
-  if (r.output) out.push('', `wrote ${r.output}`);
+  if (r.output) out.push('', `wrote ${displayPath(r.output)}`);
   return out;
 }

@@ -32,6 +32,11 @@ test('tableHtml renders a Table with index, numbers right and text left, NaN as 
   assert.match(text, /^0   30  student$/m);
 });
 
+test('columns of numbers written as text ("12.3%", "0.91 ± 0.02", "—") are right-aligned like numbers; words stay left', () => {
+  const { html } = tableHtml([{ share: '12.3%', cv: '0.91 ± 0.02', rate: '—', name: '12 apostles' }, { share: '7.0%', cv: '0.88 ± 0.01', rate: '3.5%', name: 'x' }], { index: false });
+  assert.match(html, /<th class="num">share<\/th><th class="num">cv<\/th><th class="num">rate<\/th><th>name<\/th>/);
+});
+
 test('a table without missing values carries no missing-value note', () => {
   assert.doesNotMatch(tableHtml([{ a: 1 }]).html, /no value/);
 });

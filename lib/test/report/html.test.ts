@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import { renderNotebookHtml, renderIndexHtml, ansiToHtml } from '../../src/report/html';
 import { checkInChromium, checkProblems, findChromium } from '../../src/report/chromium';
 import { tableHtml } from '../../src/display/table';
+import { sortableTableHtml } from '../../src/lab/comparison-table';
+import { spawnSync } from 'node:child_process';
 import { PLOTLY_MIME } from '../../src/display/plotly';
 import type { Notebook } from '../../src/runner/notebook';
 
@@ -153,8 +155,39 @@ test('the browser page check fails a page wider than the window, a machine path,
     assert.match(checkProblems(root).join(' '), /machine path in an output: \/srv\/my-project/);
     const log = check('log', page([stream('▸ a  1/4  25%\n▸ a  2/4  50%\n▸ a  3/4  75%\n▸ a  4/4  100%\n')]));
     assert.match(checkProblems(log).join(' '), /progress log \(more than 3 consecutive progress lines\): 4 lines/);
+    const prose = check('prose', page([out('<table><tr><td>ratio</td><td>a / b; NaN if either of the two is missing</td></tr></table>')]));
+    assert.deepEqual(checkProblems(prose), [], 'a description that mentions NaN is not a NaN value');
     const nan = check('nan', page([out('<table><tr><td>mean</td><td>NaN</td></tr></table>')]));
     assert.match(checkProblems(nan).join(' '), /"NaN" in a table: meanNaN/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('in the report, clicking a sortable header sorts numbers numerically with blanks last both ways, and folds again', (t) => {
+  const chromium = findChromium();
+  if (!chromium) {
+    t.skip('NOTICE: no Chromium on this machine (apt-get install chromium): browser check skipped');
+    return;
+  }
+  const rows = [{ name: 'c', v: 3 }, { name: 'blank', v: null }, { name: 'a', v: 10 }, { name: 'nan', v: NaN }, { name: 'b', v: 2 }];
+  const table = sortableTableHtml(rows, { maxRows: 2 }).html;
+  const nb = executed();
+  nb.cells.push({ cell_type: 'code', metadata: {}, source: 'x', execution_count: 9, outputs: [{ output_type: 'display_data', metadata: {}, data: { 'text/html': table, 'text/plain': '' } }] });
+  const clicker = '<script>window.addEventListener("load",function(){var th=document.querySelectorAll("table.sortable thead th")[1];var seen=[];' +
+    'function order(){return Array.prototype.map.call(document.querySelectorAll("table.sortable tbody tr"),function(r){return r.cells[0].textContent+(r.classList.contains("folded")?"*":"");}).join(",");}' +
+    'th.click();seen.push(order());th.click();seen.push(order());document.documentElement.setAttribute("data-order",JSON.stringify(seen));});</script>';
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seglab-report-'));
+  try {
+    const file = path.join(dir, 'sort.html');
+    fs.writeFileSync(file, renderNotebookHtml(nb).replace('</body>', `${clicker}</body>`));
+    const r = spawnSync(chromium, ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', `--user-data-dir=${path.join(dir, 'profile')}`,
+      '--virtual-time-budget=5000', '--dump-dom', `file://${file}`], { encoding: 'utf8', timeout: 120000, maxBuffer: 256 * 1024 * 1024 });
+    const m = String(r.stdout).match(/data-order="([^"]*)"/);
+    assert.ok(m, 'the page recorded the sort order');
+    const [asc, desc] = JSON.parse(m![1].replace(/&quot;/g, '"')) as string[];
+    assert.equal(asc, 'b,c,a*,blank*,nan*'); // 2 < 3 < 10, then the blank and the NaN ("—") in their first order; rows past the first 2 folded
+    assert.equal(desc, 'a,c,b*,blank*,nan*');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
