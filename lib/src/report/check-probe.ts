@@ -18,7 +18,7 @@ export interface PageCheck {
   paths: string[];
   /** Cells with more than 3 consecutive progress lines. */
   progress: string[];
-  /** Table rows with "NaN" in a cell. */
+  /** Table rows with a cell showing NaN as a value (prose that mentions NaN does not count). */
   nan: string[];
 }
 
@@ -104,9 +104,13 @@ export function pageCheck(win: any, pathSource: string, progressSource: string, 
     }
     for (const td of doc.querySelectorAll('table td, table th')) {
       if (out.nan.length >= 10) break;
-      // a value shown as NaN ("NaN", "NaN%", "F NaN / H 2.1"), not prose that mentions NaN in a description cell
+      // a value shown as NaN ("NaN", "NaN%", "F NaN / H 2.1", "η² NaN"): every word is NaN, a number, a sign or a
+      // short label; prose that mentions NaN ("1[x >= 0.5]; NaN if missing.") is a description, not a value
       const text = String(td.textContent || '').trim();
-      if (/\bNaN\b/.test(text) && text.split(/\s+/).length <= 6) out.nan.push(snip(td.closest('tr')?.textContent || text));
+      const words = text.split(/\s+/);
+      if (/\bNaN\b/.test(text) && words.every((w: string) => /NaN|^[-−+]?[\d.,]+(e[-+]?\d+)?%?$|^.{1,2}$/.test(w))) {
+        out.nan.push(snip(td.closest('tr')?.textContent || text));
+      }
     }
     doc.documentElement.setAttribute('data-check', JSON.stringify(out));
   };

@@ -53,7 +53,7 @@ export function checkProblems(c: BrowserCheck): string[] {
   if (c.errors.length) out.push(`page errors: ${c.errors.join(' | ')}`);
   if (!c.check) return out;
   const k = c.check;
-  if (k.overflow.length) out.push(`wider than the ${k.viewport} px window outside a scroll frame (page ${k.scrollWidth} px): ${k.overflow.join('; ')}`);
+  if (k.overflow.length) out.push(`content wider than the ${k.viewport} px window outside a visible scroll frame (page ${k.scrollWidth} px): ${k.overflow.join('; ')}`);
   if (k.paths.length) out.push(`machine path in an output: ${k.paths.join('; ')}`);
   if (k.progress.length) out.push(`progress log (more than 3 consecutive progress lines): ${k.progress.join('; ')}`);
   if (k.nan.length) out.push(`"NaN" in a table: ${k.nan.join('; ')}`);

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { renderNotebookHtml, renderIndexHtml, ansiToHtml } from '../../src/report/html';
+import { exportReports } from '../../src/report/export';
 import { checkInChromium, checkProblems, findChromium } from '../../src/report/chromium';
 import { tableHtml } from '../../src/display/table';
 import { sortableTableHtml } from '../../src/lab/comparison-table';
@@ -138,27 +139,29 @@ test('the browser page check fails a page wider than the window, a machine path,
       fs.writeFileSync(file, html);
       return checkInChromium(file, chromium, undefined, { width: 1024, projectRoot: '/srv/my-project' });
     };
-    // a clean page: a wide table inside its scroll frame, three progress lines, a relative path, a dash for a missing value
+    // a clean page: a wide table inside its scroll frame, three progress lines, a relative path, a dash for a missing
+    // value, prose that mentions NaN
     const wide = tableHtml([Object.fromEntries(Array.from({ length: 40 }, (_, j) => [`column ${j}`, 1234567.891 * j]))]).html;
     const clean = check('clean', page([out(wide), stream('▸ a  1/3  33%\n▸ a  2/3  67%\n▸ a  3/3  100%\ndone\n'), out('<p>saved to outputs/models/x.json</p>'),
-      out(tableHtml([{ a: NaN }]).html)]));
+      out(tableHtml([{ a: NaN }]).html), out('<table><tr><td>ratio</td><td>a / b; NaN if either of the two is missing</td><td>1[x >= 0.5]; NaN if missing.</td></tr></table>')]));
     assert.deepEqual(checkProblems(clean), []);
     assert.ok(clean.check && clean.check.viewport <= 1024);
-    // each problem alone
-    const tooWide = check('wide', page([out('<div style="width:1500px;height:3000px">wide and tall</div>')]));
-    assert.match(checkProblems(tooWide).join(' '), /wider than the \d+ px window outside a scroll frame.*scrollbar is out of sight/);
-    const outside = check('outside', renderNotebookHtml(executed()).replace('<main>', '<main><div style="width:1500px">too wide</div>'));
-    assert.match(checkProblems(outside).join(' '), /div spans \d+–\d+ px of \d+: too wide/);
-    const machine = check('path', page([out('<p>Saved to /tmp/abc/segmentation.json</p>')]));
-    assert.match(checkProblems(machine).join(' '), /machine path in an output: \/tmp\/abc\/segmentation\.json/);
-    const root = check('root', page([stream('read from /srv/my-project/data/x.csv\n')]));
-    assert.match(checkProblems(root).join(' '), /machine path in an output: \/srv\/my-project/);
-    const log = check('log', page([stream('▸ a  1/4  25%\n▸ a  2/4  50%\n▸ a  3/4  75%\n▸ a  4/4  100%\n')]));
-    assert.match(checkProblems(log).join(' '), /progress log \(more than 3 consecutive progress lines\): 4 lines/);
-    const prose = check('prose', page([out('<table><tr><td>ratio</td><td>a / b; NaN if either of the two is missing</td></tr></table>')]));
-    assert.deepEqual(checkProblems(prose), [], 'a description that mentions NaN is not a NaN value');
-    const nan = check('nan', page([out('<table><tr><td>mean</td><td>NaN</td></tr></table>')]));
-    assert.match(checkProblems(nan).join(' '), /"NaN" in a table: meanNaN/);
+    // a page with every problem, each found
+    const bad = check('bad', page([
+      out('<div style="width:1500px;height:3000px">wide and tall</div>'),
+      out('<p>Saved to /tmp/abc/segmentation.json</p>'),
+      stream('read from /srv/my-project/data/x.csv\n'),
+      stream('▸ a  1/4  25%\n▸ a  2/4  50%\n▸ a  3/4  75%\n▸ a  4/4  100%\n'),
+      out('<table><tr><td>mean</td><td>NaN</td></tr></table>'),
+      out('<table><tr><td>test</td><td>F NaN / H 2.1</td></tr></table>'),
+    ]).replace('<main>', '<main><div style="width:1500px">too wide</div>'));
+    const problems = checkProblems(bad).join('\n');
+    assert.match(problems, /content wider than the \d+ px window outside a visible scroll frame.*div spans \d+–\d+ px of \d+: too wide/);
+    assert.match(problems, /wide and tall.*scrollbar is out of sight|scrollbar is out of sight.*wide and tall/);
+    assert.match(problems, /machine path in an output: .*\/tmp\/abc\/segmentation\.json/);
+    assert.match(problems, /machine path in an output: .*\/srv\/my-project/);
+    assert.match(problems, /progress log \(more than 3 consecutive progress lines\): 4 lines/);
+    assert.match(problems, /"NaN" in a table: meanNaN; testF NaN \/ H 2\.1/);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -188,6 +191,24 @@ test('in the report, clicking a sortable header sorts numbers numerically with b
     const [asc, desc] = JSON.parse(m![1].replace(/&quot;/g, '"')) as string[];
     assert.equal(asc, 'b,c,a*,blank*,nan*'); // 2 < 3 < 10, then the blank and the NaN ("—") in their first order; rows past the first 2 folded
     assert.equal(desc, 'a,c,b*,blank*,nan*');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('exported pages show a path given as a parameter without the machine\'s folders', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seglab-export-'));
+  try {
+    const nb = executed();
+    nb.metadata.seglab = { status: 'ok', parameters: { DATASET: 'cc-general', DATA_DIR: '/home/ana/private/data' } };
+    fs.mkdirSync(path.join(dir, 'nb'));
+    fs.writeFileSync(path.join(dir, 'nb', '01-x.ipynb'), JSON.stringify(nb));
+    const written = exportReports({ inDir: path.join(dir, 'nb'), outDir: path.join(dir, 'out') });
+    for (const f of written) {
+      const h = fs.readFileSync(f, 'utf8');
+      assert.ok(!h.includes('/home/ana'), `${path.basename(f)} shows no machine path`);
+      assert.ok(h.includes('&quot;DATA_DIR&quot;:&quot;data&quot;'), `${path.basename(f)} shows the folder name`);
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
