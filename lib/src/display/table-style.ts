@@ -20,7 +20,7 @@ export const TABLE_CSS = [
   '.seglab-table table.dataframe tr.gap td{text-align:center;color:#59636e;font-style:italic}',
   '.seglab-table table.dataframe td.blank{color:#8c959f}',
   '.seglab-table table.sortable thead th{cursor:pointer}',
-  '.seglab-table table.sortable thead th::after{content:"\\00a0⇅";color:#aab;font-size:10px;font-weight:400}',
+  '.seglab-table table.sortable thead th::after{content:" ⇅";color:#aab;font-size:10px;font-weight:400}',
   '.seglab-table .seglab-caption{font-weight:600;font-size:13px;padding:4px 0}',
   '.seglab-table .seglab-table-foot{color:#59636e;font-size:12px;padding:3px 0}',
   '.seglab-table .seglab-table-foot>*+*::before{content:" · ";display:inline-block;white-space:pre;text-decoration:none}',
