@@ -5,7 +5,8 @@
  * generated here (seeded), never copied from a data set.
  */
 import * as path from 'node:path';
-import { outputsDir, displayPath } from '../data/datadir';
+import { outputsDir } from '../data/datadir';
+import { displayPath } from '../display/path';
 import { demoTables, writeDemoTables } from '../data/fixtures/demo-tables';
 import { checkFlags, flag, parseArgs } from './args';
 

@@ -1,12 +1,14 @@
 /**
  * `npm run report [-- --no-code] [--check]`: standalone offline HTML in outputs/ from the executed notebooks in
  * outputs/notebooks (one page each + outputs/index.html); `--no-code` writes the business version to
- * outputs/business/; `--check` opens every page in headless Chromium and fails if a figure did not draw.
+ * outputs/business/; `--check` opens every page in headless Chromium at 1,024 px and fails if a figure did not
+ * draw, the page logged an error, content is wider than the window outside a scroll frame, an output shows a
+ * machine path, a cell shows more than 3 consecutive progress lines, or a table shows "NaN".
  */
 import * as path from 'node:path';
-import { outputsDir } from '../data/datadir';
+import { outputsDir, projectRoot } from '../data/datadir';
 import { exportReports } from '../report/export';
-import { checkInChromium, findChromium } from '../report/chromium';
+import { checkInChromium, checkProblems, findChromium } from '../report/chromium';
 import { checkFlags, flag, parseArgs } from './args';
 
 export async function main(argv: string[]): Promise<number> {
@@ -26,11 +28,13 @@ export async function main(argv: string[]): Promise<number> {
   }
   let bad = 0;
   for (const f of written) {
-    const c = checkInChromium(f, chromium);
-    const ok = c.drawn === c.figures && c.errors.length === 0;
-    if (!ok) bad++;
-    console.log(`${ok ? '✓' : '✗'} ${path.relative(process.cwd(), f)}: ${c.drawn}/${c.figures} figures drawn${c.errors.length ? `, page errors: ${c.errors.join(' | ')}` : ''}`);
+    const c = checkInChromium(f, chromium, undefined, { projectRoot: projectRoot() });
+    const problems = checkProblems(c);
+    if (!c.check) problems.push('the page check did not run (no data-check on the page)');
+    if (problems.length) bad++;
+    console.log(`${problems.length ? '✗' : '✓'} ${path.relative(process.cwd(), f)}: ${c.drawn}/${c.figures} figures drawn${problems.length ? `\n    ${problems.join('\n    ')}` : ''}`);
   }
+  if (bad) console.log(`${bad} page(s) failed the browser check at 1,024 px`);
   return bad ? 1 : 0;
 }
 

@@ -54,26 +54,6 @@ export function outputsDir(...sub: string[]): string {
   return path.join(projectRoot(), 'outputs', ...sub);
 }
 
-/**
- * How to show a file or folder in a notebook or a message without a machine path: relative to the data directory
- * when inside it (`bank-additional-full.csv`), else relative to the project (`outputs/specs/x.spec.json`), else
- * the file name alone (the reader gave the path; a machine path never reaches a notebook's output).
- * @param dir the data directory to show paths relative to (default: `dataDir()`)
- */
-export function displayPath(p: string, dir?: string | null): string {
-  const abs = path.resolve(p);
-  const inside = (base: string): string | null => {
-    const rel = path.relative(base, abs);
-    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : rel === '' ? '.' : null;
-  };
-  const data = dataDir(dir);
-  const r1 = inside(data);
-  if (r1 !== null) return r1 === '.' ? `the data directory (${path.basename(data)})` : r1;
-  const r2 = inside(projectRoot());
-  if (r2 !== null) return r2;
-  return path.basename(abs);
-}
-
 /** A path relative to the working directory (a notebook's is notebooks/): usable in code, no machine path shown. */
 export function cwdRelative(p: string): string {
   const rel = path.relative(process.cwd(), path.resolve(p));

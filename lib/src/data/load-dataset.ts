@@ -15,7 +15,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DataError, ValidationError } from '../core/errors';
-import { dataDir as resolveDataDir, displayPath, outputsDir, projectRoot } from './datadir';
+import { dataDir as resolveDataDir, outputsDir, projectRoot } from './datadir';
+import { displayPath } from '../display/path';
 import { loadCsv, type CsvLoadReport } from './csv';
 import { DEFAULT_MISSING_TOKENS } from './csv-values';
 import { sha256File } from './checksum';
@@ -114,7 +115,7 @@ interface Found { abs: string; shown: string; via: string }
 
 /** Resolve a path: absolute as is; relative against each base in turn. Null when nothing exists. */
 function findPath(p: string, bases: ReadonlyArray<{ dir: string; via: string }>, dataDirAbs: string): Found | null {
-  if (path.isAbsolute(p)) return fs.existsSync(p) ? { abs: p, shown: displayPath(p, dataDirAbs), via: 'a path given in full' } : null;
+  if (path.isAbsolute(p)) return fs.existsSync(p) ? { abs: p, shown: displayPath(p, { dataDir: dataDirAbs }), via: 'a path given in full' } : null;
   for (const b of bases) {
     const abs = path.resolve(b.dir, p);
     if (fs.existsSync(abs)) return { abs, shown: p, via: b.via };
@@ -158,7 +159,7 @@ function checkNotDirectory(found: Found): void {
 function planLoad(input: string, opts: LoadDatasetOptions): LoadPlan {
   const dirAbs = resolveDataDir(opts.dataDir ?? null);
   const cwd = opts.cwd ?? process.cwd();
-  const shownDir = displayPath(dirAbs, dirAbs);
+  const shownDir = displayPath(dirAbs, { dataDir: dirAbs });
   const id = (input ?? '').trim();
   if (id === '' || id === 'auto') {
     const warnings: string[] = [];
@@ -180,9 +181,9 @@ function planLoad(input: string, opts: LoadDatasetOptions): LoadPlan {
     if (!DATA_EXT.test(id) && !/[\\/]/.test(id)) {
       throw new ValidationError(`unknown data set "${id}": DATASET is auto, a built-in id (${DATASET_IDS.slice(1).join(', ')}), or a path to a CSV/TSV/Parquet file or a spec .json (looked for a file "${id}" in the data directory, the working directory and the project folder)`);
     }
-    const asGiven = path.isAbsolute(id) ? displayPath(id, dirAbs) : id;
+    const asGiven = path.isAbsolute(id) ? displayPath(id, { dataDir: dirAbs }) : id;
     if (path.isAbsolute(id)) throw new DataError(`DATASET "${asGiven}" not found: the full path given does not exist; check it`, asGiven);
-    throw new DataError(`DATASET "${asGiven}" not found: looked in the data directory (${shownDir}), the working directory (${displayPath(cwd, dirAbs)}) and the project folder; check the spelling, or pass the data directory with DATA_DIR / --data-dir`, asGiven);
+    throw new DataError(`DATASET "${asGiven}" not found: looked in the data directory (${shownDir}), the working directory (${displayPath(cwd, { dataDir: dirAbs })}) and the project folder; check the spelling, or pass the data directory with DATA_DIR / --data-dir`, asGiven);
   }
   checkNotDirectory(found);
   if (/\.json$/i.test(found.abs)) {
@@ -212,7 +213,7 @@ function builtinPlan(id: DatasetId, dirAbs: string): LoadPlan {
   const file = path.join(dirAbs, spec.file!);
   if (!fs.existsSync(file)) {
     throw new DataError(
-      `${spec.id} is not in the data directory: ${spec.file} not found in ${displayPath(dirAbs, dirAbs)}. Run \`npm run data\` or set SEGLAB_DATA_DIR ` +
+      `${spec.id} is not in the data directory: ${spec.file} not found in ${displayPath(dirAbs, { dataDir: dirAbs })}. Run \`npm run data\` or set SEGLAB_DATA_DIR ` +
         `(source: ${spec.sourceUrl})`,
       spec.file!,
     );
@@ -341,7 +342,7 @@ function fingerprint(json: Record<string, unknown>): string {
 export function saveSpec(loaded: LoadedDataset, opts: { dir?: string; dataDir?: string | null } = {}): SavedSpec {
   const dir = opts.dir ?? outputsDir('specs');
   const file = path.join(dir, `${loaded.spec.id}.spec.json`);
-  const shown = displayPath(file, opts.dataDir);
+  const shown = displayPath(file, { dataDir: resolveDataDir(opts.dataDir ?? null) });
   const reasons = Object.fromEntries(loaded.schema.filter((d) => !d.declared).map((d) => [d.column, d.reason]));
   const json = specToJSON(loaded.spec, reasons);
   const dataFile = loaded.source.file;
@@ -367,7 +368,7 @@ export function saveSpec(loaded: LoadedDataset, opts: { dir?: string; dataDir?: 
     if (edited) {
       const beside = path.join(dir, `${loaded.spec.id}.inferred.spec.json`);
       fs.writeFileSync(beside, text, 'utf8');
-      return { file: beside, shown: displayPath(beside, opts.dataDir), status: 'kept', message: `\`${shown}\` was edited by hand: it is left as it is (pass it as DATASET to use it), and this spec is saved beside it as \`${displayPath(beside, opts.dataDir)}\`.` };
+      return { file: beside, shown: displayPath(beside, { dataDir: resolveDataDir(opts.dataDir ?? null) }), status: 'kept', message: `\`${shown}\` was edited by hand: it is left as it is (pass it as DATASET to use it), and this spec is saved beside it as \`${displayPath(beside, { dataDir: resolveDataDir(opts.dataDir ?? null) })}\`.` };
     }
   }
   fs.writeFileSync(file, text, 'utf8');

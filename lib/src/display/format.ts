@@ -19,6 +19,18 @@ export function formatNumber(x: number, digits = 3): string {
   return x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 }
 
+/**
+ * Format a p-value: below 1e-300 (where doubles stop being trustworthy, and 0 from an underflow) as "< 1e-300",
+ * otherwise in scientific notation with three significant digits; NaN as "—".
+ * @example formatPValue(0.000012345) // "1.23e-5"
+ * @example formatPValue(0) // "< 1e-300"
+ */
+export function formatPValue(p: number): string {
+  if (Number.isNaN(p)) return '—';
+  if (p < 1e-300) return '< 1e-300';
+  return p.toExponential(2);
+}
+
 /** Format a share in [0, 1] as a percentage. @example formatPercent(0.1234) // "12.3%" */
 export function formatPercent(x: number, digits = 1): string {
   return Number.isFinite(x) ? `${(100 * x).toFixed(digits)}%` : '—';

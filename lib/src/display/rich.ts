@@ -1,9 +1,16 @@
 /** `md` and `html`: rich text computed in code (findings with computed numbers, summaries). */
 import { emitDisplay } from './channel';
+import { audienceMetadata, type Audience } from './table';
+
+/** Options of {@link md} and {@link html}. */
+export interface RichOptions {
+  /** 'analyst' leaves the output out of the business report. Default 'all'. */
+  audience?: Audience;
+}
 
 /** Display Markdown (rendered by Jupyter and by the HTML report). */
-export function md(markdown: string): void {
-  emitDisplay({ data: { 'text/markdown': markdown, 'text/plain': markdown }, metadata: {} });
+export function md(markdown: string, opts: RichOptions = {}): void {
+  emitDisplay({ data: { 'text/markdown': markdown, 'text/plain': markdown }, metadata: audienceMetadata(opts.audience) });
 }
 
 /**
@@ -26,7 +33,7 @@ export function htmlToText(markup: string): string {
 }
 
 /** Display raw HTML; `text` is the plain-text fallback (defaults to {@link htmlToText} of the markup). */
-export function html(markup: string, text?: string): void {
+export function html(markup: string, text?: string, opts: RichOptions = {}): void {
   const plain = text ?? htmlToText(markup);
-  emitDisplay({ data: { 'text/html': markup, 'text/plain': plain }, metadata: {} });
+  emitDisplay({ data: { 'text/html': markup, 'text/plain': plain }, metadata: audienceMetadata(opts.audience) });
 }

@@ -104,6 +104,8 @@ export interface CompareClusteringsOptions {
   kprototypesInit: number;
   /** Called after each cell with the cell, its index (0-based) and the total number of cells. */
   onCell: ((cell: ClusteringCell, index: number, total: number) => void) | null;
+  /** Called before each cell starts, with what it will run (a progress label names the running step). */
+  onCellStart: ((step: { representation: string; method: ClusteringMethod; k: number | null }, index: number, total: number) => void) | null;
 }
 
 /** Defaults of {@link CompareClusteringsOptions}. */
@@ -112,7 +114,7 @@ export const DEFAULT_COMPARE_CLUSTERINGS_OPTIONS: CompareClusteringsOptions = {
   methods: ['kmeans', 'gmm', 'ward', 'dbscan', 'kprototypes'],
   seed: 0, common: 'engineered', silhouetteSampleSize: 1500,
   kmeansInit: 3, gmmMaxRows: 5000, gmmFullMaxCols: 20, wardMicroClusters: 100,
-  dbscanMaxRows: 1000, dbscanMinSamples: null, kprototypesInit: 1, onCell: null,
+  dbscanMaxRows: 1000, dbscanMinSamples: null, kprototypesInit: 1, onCell: null, onCellStart: null,
 };
 
 /** The result of {@link compareClusterings}. */
@@ -124,7 +126,7 @@ export interface ClusteringComparison {
   readonly representations: ReadonlyArray<{ name: string; cols: number; description: string }>;
   readonly ks: readonly number[];
   /** The options used (without the callback). */
-  readonly options: Omit<CompareClusteringsOptions, 'onCell'>;
+  readonly options: Omit<CompareClusteringsOptions, 'onCell' | 'onCellStart'>;
   /** Total seconds. */
   readonly seconds: number;
 }
@@ -180,6 +182,7 @@ export function compareClusterings(representations: readonly Representation[], o
   const scoreOpts = { silhouetteSampleSize: o.silhouetteSampleSize, seed: o.seed };
   plans.forEach((plan, index) => {
     const { rep, method, k } = plan;
+    if (o.onCellStart) o.onCellStart({ representation: rep.name, method, k }, index, plans.length);
     const t = Date.now();
     let labels: Int32Array = new Int32Array(0);
     let inertia: number | null = null, bic: number | null = null;
@@ -244,8 +247,8 @@ export function compareClusterings(representations: readonly Representation[], o
     cells.push(cell);
     if (o.onCell) o.onCell(cell, index, plans.length);
   });
-  const { onCell: _ignored, ...rest } = o;
-  void _ignored;
+  const { onCell: _ignored, onCellStart: _ignoredStart, ...rest } = o;
+  void _ignored; void _ignoredStart;
   return {
     cells, commonSpace: common.name, ks,
     representations: representations.map((r) => ({ name: r.name, cols: r.X.cols, description: r.description })),

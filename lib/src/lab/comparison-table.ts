@@ -1,8 +1,9 @@
 /**
  * The comparison grid as table rows (one record per cell) and as a sortable HTML table: the report's script sorts a
- * `table.sortable` by the clicked column (numbers numerically), so every column of the grid can be ranked.
+ * `table.sortable` by the clicked column (numbers numerically, blanks last), so every column of the grid can be ranked.
  */
-import { tableHtml, type TableOptions } from '../display/table';
+import { emitDisplay } from '../display/channel';
+import { audienceMetadata, tableHtml, type TableOptions } from '../display/table';
 import { CLUSTERING_METHOD_NAMES, type ClusteringComparison } from './compare';
 
 /** One row of the comparison table. */
@@ -62,11 +63,28 @@ export function comparisonNotes(comparison: ClusteringComparison): Array<{ repre
   return out;
 }
 
+/** Decimals per column of the comparison table: enough to rank, few enough that 15 columns fit a page. */
+export const COMPARISON_COLUMN_DIGITS: Readonly<Record<string, number>> = Object.freeze({
+  'noise %': 1, 'smallest %': 1, seconds: 2,
+  'silhouette (own)': 3, 'DB (own)': 2, 'CH (own)': 0,
+  'silhouette (common)': 3, 'DB (common)': 2, 'CH (common)': 0,
+  inertia: 0, BIC: 0,
+});
+
 /**
- * An HTML table with class `sortable` (click a header to sort) of any records, all rows shown.
- * @example sortableTableHtml([{a: 1}, {a: 2}]).html // '<div class="seglab-table"><table class="dataframe sortable">…'
+ * An HTML table with class `sortable` (click a header to sort, blanks last) of any records: every row is carried,
+ * those past `maxRows` (default 20) folded behind "show all".
+ * @example sortableTableHtml([{a: 1}, {a: 2}]).html // '<div class="seglab-table" …><table class="dataframe sortable">…'
  */
-export function sortableTableHtml(records: readonly object[], opts: Omit<TableOptions, 'maxRows'> = {}): { html: string; text: string } {
-  const { html, text } = tableHtml(records, { index: false, ...opts, maxRows: Math.max(1, records.length) });
-  return { html: html.replace('<table class="dataframe">', '<table class="dataframe sortable">'), text };
+export function sortableTableHtml(records: readonly object[], opts: TableOptions = {}): { html: string; text: string } {
+  return tableHtml(records, { index: false, ...opts, sortable: true, foldLimit: Math.max(opts.foldLimit ?? 0, records.length) });
+}
+
+/**
+ * Show the comparison grid as one sortable table (first 20 rows, "show all"), with the decimals of
+ * {@link COMPARISON_COLUMN_DIGITS}; a diagnostic table, so the business report leaves it out.
+ */
+export function showComparisonTable(comparison: ClusteringComparison, opts: TableOptions = {}): void {
+  const { html, text } = sortableTableHtml(comparisonRows(comparison), { columnDigits: { ...COMPARISON_COLUMN_DIGITS }, ...opts });
+  emitDisplay({ data: { 'text/html': html, 'text/plain': text }, metadata: audienceMetadata(opts.audience ?? 'analyst') });
 }

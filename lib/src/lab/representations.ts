@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import { ValidationError } from '../core/errors';
 import type { Matrix } from '../core/matrix';
 import type { CodeMatrix } from '../cluster/kprototypes';
-import { displayPath, outputsDir } from '../data/datadir';
+import { outputsDir } from '../data/datadir';
 import type { LoadedDataset } from '../data/load-dataset';
 import { clusteringColumns, postOutcomeColumns, type ColumnLevel } from '../data/registry';
 import { categoricalColumn, isNumeric, selectColumns, type Table } from '../data/table';
@@ -26,6 +26,7 @@ import { OneHotEncoder } from '../features/one-hot-encoder';
 import { SimpleImputer } from '../features/simple-imputer';
 import { StandardScaler } from '../features/standard-scaler';
 import { tableToMatrix } from '../features/table-to-matrix';
+import { displayPath } from '../display/path';
 
 /** The mixed numeric + categorical form of a representation (for k-prototypes). */
 export interface MixedFeatures {

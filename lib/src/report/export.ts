@@ -1,6 +1,7 @@
 /** Export every executed notebook of a folder to HTML, plus an index page listing them in order. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { displayPath } from '../display/path';
 import { notebookTitle, readNotebook } from '../runner/notebook';
 import { renderIndexHtml, renderNotebookHtml, type IndexEntry } from './html';
 
@@ -33,11 +34,13 @@ export function exportReports(opts: ExportOptions): string[] {
     const base = f.replace(/\.ipynb$/, '');
     const meta = (nb.metadata.seglab ?? {}) as { status?: string; duration_ms?: number; started?: string; parameters?: Record<string, unknown>; source?: string };
     const title = notebookTitle(nb, f);
+    // a path given as a parameter (--param DATA_DIR=/home/ana/data) is shown without the machine's folders
+    const parameters = meta.parameters && Object.fromEntries(Object.entries(meta.parameters).map(([k, v]) => [k, typeof v === 'string' && path.isAbsolute(v) ? displayPath(v) : v]));
     const metaLines = [
       meta.source ?? f,
       meta.started ? `run ${meta.started.replace('T', ' ').slice(0, 19)} UTC` : '',
       meta.duration_ms != null ? `${(meta.duration_ms / 1000).toFixed(1)} s` : '',
-      meta.parameters && Object.keys(meta.parameters).length ? `parameters ${JSON.stringify(meta.parameters)}` : '',
+      parameters && Object.keys(parameters).length ? `parameters ${JSON.stringify(parameters)}` : '',
       opts.noCode ? 'code hidden' : '',
     ].filter(Boolean);
     const out = path.join(opts.outDir, `${base}.html`);
@@ -45,7 +48,7 @@ export function exportReports(opts: ExportOptions): string[] {
     written.push(out);
     const business = path.join(opts.outDir, 'business', `${base}.html`);
     entries.push({
-      title, href: `${base}.html`, file: f, status: meta.status ?? 'unknown', durationMs: meta.duration_ms, started: meta.started, parameters: meta.parameters,
+      title, href: `${base}.html`, file: f, status: meta.status ?? 'unknown', durationMs: meta.duration_ms, started: meta.started, parameters,
       businessHref: !opts.noCode && fs.existsSync(business) ? `business/${base}.html` : undefined,
     });
   }

@@ -17,6 +17,7 @@ import { PLOTLY_MIME, scriptSafeJson } from '../display/plotly';
 import { plotlySourceCode } from '../display/assets';
 import { tags, text, type Cell, type Notebook, type Output } from '../runner/notebook';
 import { REPORT_CSS } from './style';
+import { CHECK_PROBE } from './check-probe';
 
 hljs.registerLanguage('typescript', typescript);
 hljs.registerLanguage('javascript', javascript);
@@ -95,6 +96,16 @@ export function renderOutput(o: Output): { html: string; plotly: boolean } {
   }
 }
 
+/**
+ * Outputs a business reader does not see: progress bars and outputs marked for the analyst
+ * (`showTable(rows, { audience: 'analyst' })`: diagnostics only a data scientist reads).
+ */
+export function hiddenOutputInNoCode(o: Output): boolean {
+  if (o.output_type !== 'display_data' && o.output_type !== 'execute_result') return false;
+  const meta = (o.metadata?.seglab ?? {}) as { audience?: string; kind?: string };
+  return meta.audience === 'analyst' || meta.kind === 'progress';
+}
+
 /** Cells a business reader does not see. */
 function hiddenInNoCode(cell: Cell): boolean {
   const t = tags(cell);
@@ -107,13 +118,25 @@ const ERROR_PROBE =
   'window.addEventListener("error",function(e){rec(e.message||e);});window.addEventListener("unhandledrejection",function(e){rec(e.reason&&e.reason.message||e.reason);});' +
   'var ce=console.error;console.error=function(){rec(Array.prototype.join.call(arguments," "));return ce.apply(console,arguments);};})();</script>';
 
-/** Sortable tables: click a header to sort (used by tables with class "sortable"). */
-const SORT_SCRIPT =
-  '<script>document.addEventListener("click",function(e){var th=e.target.closest&&e.target.closest("table.sortable th");if(!th)return;' +
+/**
+ * Sortable tables: click a header to sort (tables with class "sortable"): by a cell's `data-sort` number when it has
+ * one, else by its text (numbers numerically); blank and "—" cells last in both directions; a folded table
+ * (`data-fold`) folds again after its first rows in the new order.
+ */
+export const SORT_SCRIPT =
+  '<script>document.addEventListener("click",function(e){var th=e.target.closest&&e.target.closest("table.sortable thead th");if(!th)return;' +
   'var table=th.closest("table"),i=Array.prototype.indexOf.call(th.parentNode.children,th),body=table.tBodies[0],asc=th.dataset.asc!=="1";' +
-  'var rows=Array.prototype.slice.call(body.rows);rows.sort(function(a,b){var x=a.cells[i].textContent.replace(/,/g,""),y=b.cells[i].textContent.replace(/,/g,"");' +
-  'var nx=parseFloat(x),ny=parseFloat(y);var c=(!isNaN(nx)&&!isNaN(ny))?nx-ny:x.localeCompare(y);return asc?c:-c;});' +
-  'rows.forEach(function(r){body.appendChild(r);});Array.prototype.forEach.call(th.parentNode.children,function(h){delete h.dataset.asc;});th.dataset.asc=asc?"1":"0";});</script>';
+  'var fold=parseInt(table.getAttribute("data-fold")||"0",10);' +
+  'function key(r){var c=r.cells[i];if(!c)return null;var s=c.getAttribute("data-sort");if(s!==null&&s!=="")return parseFloat(s);' +
+  'var t=c.textContent.trim();if(t===""||t==="\u2014")return null;var n=t.replace(/,/g,"");' +
+  'return /^[-\u2212]?\d*\.?\d+(e[-+]?\d+)?%?$/i.test(n)?parseFloat(n.replace("\u2212","-")):t;}' +
+  'var rows=Array.prototype.slice.call(body.rows).filter(function(r){return !r.classList.contains("gap");});' +
+  'var keyed=rows.map(function(r,k){return {r:r,k:key(r),i:k};});' +
+  'keyed.sort(function(a,b){if(a.k===null||b.k===null)return a.k===null&&b.k===null?a.i-b.i:a.k===null?1:-1;' +
+  'var c=(typeof a.k==="number"&&typeof b.k==="number")?a.k-b.k:(typeof a.k==="number"?-1:typeof b.k==="number"?1:String(a.k).localeCompare(String(b.k)));' +
+  'return (asc?c:-c)||a.i-b.i;});' +
+  'keyed.forEach(function(x,k){body.appendChild(x.r);if(fold)x.r.classList.toggle("folded",k>=fold);});' +
+  'Array.prototype.forEach.call(th.parentNode.children,function(h){delete h.dataset.asc;});th.dataset.asc=asc?"1":"0";});</script>';
 
 /** Render an executed notebook as one standalone HTML page. */
 export function renderNotebookHtml(nb: Notebook, opts: ReportOptions = {}): string {
@@ -138,6 +161,7 @@ export function renderNotebookHtml(nb: Notebook, opts: ReportOptions = {}): stri
       parts.push(`<div class="input"><span class="prompt">${prompt}</span><pre><code class="hljs language-typescript">${highlight(src, 'typescript')}</code></pre></div>`);
     }
     for (const o of cell.outputs ?? []) {
+      if (opts.noCode && hiddenOutputInNoCode(o)) continue;
       const r = renderOutput(o);
       usesPlotly ||= r.plotly;
       parts.push(r.html);
@@ -158,6 +182,7 @@ export function renderNotebookHtml(nb: Notebook, opts: ReportOptions = {}): stri
     '<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(title)}</title>`,
     ERROR_PROBE,
+    CHECK_PROBE,
     `<style>${REPORT_CSS}\n${hljsCss}</style>`,
     usesPlotly ? `<script>${plotlySourceCode().replace(/<\/script/gi, '<\\/script')}</script>` : '',
     '</head><body><main>',
@@ -196,7 +221,7 @@ export function renderIndexHtml(entries: IndexEntry[], opts: { title?: string; s
   });
   return [
     '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(title)}</title>${ERROR_PROBE}<style>${REPORT_CSS}</style></head><body><main>`,
+    `<title>${escapeHtml(title)}</title>${ERROR_PROBE}${CHECK_PROBE}<style>${REPORT_CSS}</style></head><body><main>`,
     `<header class="report"><h1>${escapeHtml(title)}</h1>${opts.subtitle ? `<div class="meta">${escapeHtml(opts.subtitle)}</div>` : ''}</header>`,
     `<ul class="index">${items.join('\n')}</ul>`,
     '</main></body></html>',

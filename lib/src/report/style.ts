@@ -12,7 +12,7 @@ h1, h2, h3 { line-height: 1.25; } h1 { font-size: 30px; } h2 { font-size: 23px; 
 a { color: var(--accent); }
 .cell { margin: 10px 0; }
 .cell.code .input { position: relative; }
-.cell.code .input pre { margin: 0; padding: 10px 12px; background: var(--bg-code); border: 1px solid var(--border); border-radius: 6px; overflow-x: auto; font-size: 13px; }
+.cell.code .input pre { margin: 0; padding: 10px 12px; background: var(--bg-code); border: 1px solid var(--border); border-radius: 6px; overflow-x: auto; font-size: 13px; white-space: pre-wrap; overflow-wrap: anywhere; }
 .cell.code .input .prompt { position: absolute; left: -54px; top: 9px; width: 48px; text-align: right; color: var(--muted); font: 12px monospace; }
 .output { margin: 6px 0 0; overflow-x: auto; }
 .output pre { margin: 0; padding: 6px 2px; font-size: 13px; white-space: pre-wrap; word-break: break-word; }
@@ -20,16 +20,10 @@ a { color: var(--accent); }
 .output.error pre { background: #fff0f0; color: var(--bad); padding: 8px 10px; border-left: 3px solid var(--bad); }
 .failed-banner { background: #fff0f0; border: 1px solid #f3b3ad; color: var(--bad); padding: 10px 14px; border-radius: 6px; margin: 12px 0; white-space: pre-wrap; font-family: monospace; font-size: 13px; }
 .cell.failed .input pre { border-color: var(--bad); }
-.seglab-table { margin: 6px 0; overflow-x: auto; }
-table.dataframe, .markdown table { border-collapse: collapse; font-size: 13px; margin: 6px 0; }
-table.dataframe caption { caption-side: top; text-align: left; font-weight: 600; padding: 4px 0; }
-table.dataframe th, table.dataframe td, .markdown th, .markdown td { border-bottom: 1px solid #eaeef2; padding: 4px 10px; text-align: left; }
-table.dataframe thead th, .markdown thead th { border-bottom: 2px solid var(--border); background: #fafbfc; position: sticky; top: 0; }
-table.dataframe td.num { text-align: right; font-variant-numeric: tabular-nums; }
-table.dataframe tbody tr:hover { background: #f5f9ff; }
-table.dataframe tr.gap td { text-align: center; color: var(--muted); font-style: italic; }
-.seglab-table-shape { color: var(--muted); font-size: 12px; }
-table.sortable th { cursor: pointer; } table.sortable th::after { content: " ⇅"; color: #aab; font-size: 11px; }
+.cell.markdown, .output.markdown { overflow-x: auto; }
+.markdown table { border-collapse: collapse; font-size: 13px; margin: 6px 0; }
+.markdown th, .markdown td { border-bottom: 1px solid #eaeef2; padding: 4px 10px; text-align: left; }
+.markdown thead th { border-bottom: 2px solid var(--border); background: #fafbfc; }
 .seglab-figure { width: 100%; min-height: 200px; }
 .markdown code, .output code { background: var(--bg-code); padding: 1px 4px; border-radius: 4px; font-size: 90%; }
 .markdown pre code { background: none; padding: 0; }
@@ -44,5 +38,6 @@ details.solution summary { cursor: pointer; color: var(--accent); font-weight: 6
 ul.index { list-style: none; padding: 0; } ul.index li { padding: 10px 0; border-bottom: 1px solid #eaeef2; }
 ul.index .status-ok { color: #1a7f37; } ul.index .status-bad { color: var(--bad); } ul.index .small { color: var(--muted); font-size: 13px; }
 .ansi-bold { font-weight: bold; }
+@media (max-width: 1190px) { .cell.code .input .prompt { position: static; display: block; width: auto; text-align: left; margin-bottom: 2px; } }
 @media print { .cell.code .input .prompt { display: none; } main { max-width: none; } }
 `;

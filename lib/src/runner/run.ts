@@ -323,6 +323,9 @@ async function runCell(
     onIopub: (m) => {
       const t = collector.handle(m);
       if (t !== null) echo(t);
+      // progress bars are display updates (only their final state is saved); they mark lines for the terminal
+      const line = (m.content as { transient?: { seglab_echo?: unknown } }).transient?.seglab_echo;
+      if (typeof line === 'string') o.log(`      ${line}`);
     },
   });
   let status: CellStatus;

@@ -2,6 +2,7 @@
 import { formatPercent } from '../display/format';
 import type { ScoreCsvResult } from './score';
 import type { ModelBundle } from './bundle';
+import { displayPath } from '../display/path';
 
 function shares(labels: ArrayLike<number>, k: number): number[] {
   const c = new Array(k).fill(0);
@@ -16,7 +17,7 @@ function fmt(x: number): string {
 /** Lines describing a scoring run. */
 export function scoreSummaryLines(bundle: ModelBundle, r: ScoreCsvResult): string[] {
   const out: string[] = [];
-  out.push(`Scored ${r.n.toLocaleString('en-US')} customers from ${r.input} with the bundle trained on ${bundle.meta.dataset.id} (${bundle.meta.createdAt.slice(0, 10)}).`);
+  out.push(`Scored ${r.n.toLocaleString('en-US')} customers from ${displayPath(r.input)} with the bundle trained on ${bundle.meta.dataset.id} (${bundle.meta.createdAt.slice(0, 10)}).`);
   out.push(`Segments assigned by the ${bundle.meta.assignWith}${bundle.meta.clusterSpace === 'embedding' ? ' (clusters live in the autoencoder embedding)' : ''}.`);
   for (const c of r.check.empty) {
     out.push(`note: column "${c}" is empty in every row: treated as missing and imputed (segments and personas lean on the other columns).`);
@@ -56,6 +57,6 @@ export function scoreSummaryLines(bundle: ModelBundle, r: ScoreCsvResult): strin
   for (const f of d.features) counts[f.level]++;
   out.push(`  features: ${counts.stable} stable, ${counts.moderate} moderate, ${counts.significant} significant; largest:`);
   for (const f of top.slice(0, 5)) out.push(`    ${f.name.padEnd(34)} ${f.psi.toFixed(3)} (${f.level})`);
-  if (r.output) out.push('', `wrote ${r.output}`);
+  if (r.output) out.push('', `wrote ${displayPath(r.output)}`);
   return out;
 }

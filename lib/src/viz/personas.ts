@@ -122,7 +122,7 @@ export function crossTabHeatmap(ct: CrossTab, opts: { color?: 'rowShare' | 'coun
       colorscale: SEQUENTIAL, zmin: 0, zmax: byShare ? 1 : undefined, colorbar: { title: { text: byShare ? 'row share' : 'rows' } },
     }],
     layout: baseLayout(opts.title ?? 'Cross-tabulation', {
-      xaxis: { title: { text: opts.colTitle ?? '' }, type: 'category' },
+      xaxis: { title: { text: opts.colTitle ?? '' }, type: 'category', automargin: true },
       yaxis: { title: { text: opts.rowTitle ?? '' }, type: 'category', autorange: 'reversed', automargin: true },
     }),
   };

@@ -7,7 +7,7 @@ import { loadData, loadDataset, saveSpec } from '../../src/data/load-dataset';
 import { DATASETS, clusteringColumns, describeColumn, postOutcomeColumns } from '../../src/data/registry';
 import { formatSpecJson, specFromJSON, specToJSON } from '../../src/data/spec-file';
 import { writeDemoTables } from '../../src/data/fixtures/demo-tables';
-import { displayPath, projectRoot } from '../../src/data/datadir';
+import { projectRoot } from '../../src/data/datadir';
 import { DataError, ValidationError } from '../../src/core/errors';
 import type { CategoricalColumn, NumericColumn } from '../../src/data/table';
 
@@ -191,9 +191,3 @@ test('specFromJSON refuses unknown fields, roles and levels with the valid choic
   assert.equal(ext.file, 'mine.csv');
 });
 
-test('displayPath shows a file relative to the data directory or the project, else by its name: never a machine path', () => {
-  const data = tmp();
-  assert.equal(displayPath(path.join(data, 'sub', 'x.csv'), data), path.join('sub', 'x.csv'));
-  assert.equal(displayPath(path.join(projectRoot(), 'outputs', 'specs', 'a.spec.json'), data), path.join('outputs', 'specs', 'a.spec.json'));
-  assert.equal(displayPath('/somewhere/else/customers.csv', data), 'customers.csv');
-});

@@ -81,6 +81,15 @@ test('the progress callback is called once per cell with the total', () => {
   assert.deepEqual(seen, ['0/4:raw:2', '1/4:raw:3', '2/4:engineered:2', '3/4:engineered:3']);
 });
 
+test('onCellStart announces each cell before it runs, so a progress label names the running step', () => {
+  const seen: string[] = [];
+  compareClusterings(reps, { kMin: 2, kMax: 3, methods: ['kmeans'],
+    onCellStart: (s, i, total) => seen.push(`start ${i}/${total}:${s.representation}:${s.method}:${s.k}`),
+    onCell: (c, i) => seen.push(`end ${i}`) });
+  assert.deepEqual(seen, ['start 0/4:raw:kmeans:2', 'end 0', 'start 1/4:raw:kmeans:3', 'end 1',
+    'start 2/4:engineered:kmeans:2', 'end 2', 'start 3/4:engineered:kmeans:3', 'end 3']);
+});
+
 test('compareClusterings is reproducible with a seed', () => {
   const a = compareClusterings(reps, { kMin: 3, kMax: 3, methods: ['kmeans', 'gmm', 'ward'], seed: 5 });
   const b = compareClusterings(reps, { kMin: 3, kMax: 3, methods: ['kmeans', 'gmm', 'ward'], seed: 5 });
