@@ -174,10 +174,11 @@ def main():
         import torch
         from sklearn.model_selection import train_test_split, StratifiedKFold
         from sklearn.metrics import accuracy_score
-        torch.set_num_threads(1)
         k = int(labels.max() + 1)
         y = labels
         with threadpool_limits(limits=a.threads):
+            # as peer.py's step_mlp: torch's thread count is set INSIDE the limits (threadpoolctl resets OpenMP's)
+            torch.set_num_threads(1)
             t0 = time.perf_counter()
             Xtr, Xte, ytr, yte = train_test_split(X, y, test_size=0.2, stratify=y, random_state=seed)
             model, inf = peer.train_mlp(Xtr, ytr, k, seed)
