@@ -15,6 +15,9 @@ const MODULES: Record<string, () => Record<string, UnitHandler>> = {
   'dbscan-count': () => (require('./dbscan-tiles') as typeof import('./dbscan-tiles')).DBSCAN_HANDLERS,
   'dbscan-link': () => (require('./dbscan-tiles') as typeof import('./dbscan-tiles')).DBSCAN_HANDLERS,
   'dbscan-border': () => (require('./dbscan-tiles') as typeof import('./dbscan-tiles')).DBSCAN_HANDLERS,
+  'gmm-logp': () => (require('./gmm-full-tiles') as typeof import('./gmm-full-tiles')).GMM_HANDLERS,
+  'gmm-e': () => (require('./gmm-full-tiles') as typeof import('./gmm-full-tiles')).GMM_HANDLERS,
+  'gmm-cov': () => (require('./gmm-full-tiles') as typeof import('./gmm-full-tiles')).GMM_HANDLERS,
   'knn-kth': () => (require('./knn-tiles') as typeof import('./knn-tiles')).KNN_HANDLERS,
 };
 
