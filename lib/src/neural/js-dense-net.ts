@@ -63,6 +63,8 @@ export class JsDenseNet {
   private masks: (Float64Array | null)[] = [];
   private capacity = 0;
   private kernel: WasmGemm | null = null;
+  /** Output of ragged-edge products (SIMD only). */
+  private scratch: Float64Array | null = null;
 
   constructor(specs: readonly JsLayerSpec[], params?: Float64Array, simd = true) {
     let off = 0;
@@ -119,7 +121,10 @@ export class JsDenseNet {
     if (rows <= this.capacity) return;
     const widths = [this.layers[0].in, ...this.layers.map((L) => L.out)];
     const P = this.params.length;
-    const total = 2 * P + this.nW + 2 * rows * widths.reduce((a, b) => a + b, 0);
+    const maxW = Math.max(...widths);
+    const scratchLen = (Math.max(rows, maxW) + 4) * (maxW + 4);
+    // + scratch for ragged products + a padding that over-reads of the last buffer stay inside
+    const total = 2 * P + this.nW + 2 * rows * widths.reduce((a, b) => a + b, 0) + scratchLen + 8 * (rows + maxW + 8);
     const kernel = this.simd ? createWasmGemm(total * 8) : null;
     const buf = kernel ? kernel.memory.buffer : new ArrayBuffer(total * 8);
     let off = 0;
@@ -138,6 +143,7 @@ export class JsDenseNet {
     this.H = widths.map((w) => take(rows * w));
     this.D = widths.map((w) => take(rows * w));
     this.masks = widths.map(() => null);
+    this.scratch = kernel ? take(scratchLen) : null;
     this.kernel = kernel;
     this.capacity = rows;
   }
@@ -153,6 +159,16 @@ export class JsDenseNet {
     const n4 = n & ~3;
     if (!kern || m4 === 0 || n4 === 0) {
       gemmStrided(m, n, K, A, aOff, ai, ak, B, bOff, bk, 1, C, cOff, cs);
+      return;
+    }
+    if ((m4 < m || n4 < n) && this.scratch && (m4 + 4) * (n4 + 4) <= this.scratch.length) {
+      // Ragged edges: the kernel on the sizes rounded up to 4, into scratch, then the m×n block copied out. The
+      // extra rows/columns read past A's and B's logical ends, still inside this net's memory (the scratch and a
+      // padding follow every buffer); their products are discarded. Same sums as the scalar edge kernel.
+      const mu = m4 < m ? m4 + 4 : m4, nu = n4 < n ? n4 + 4 : n4;
+      const Sc = this.scratch;
+      kern.gemm(mu, nu, K, A.byteOffset + aOff * 8, ai * 8, ak * 8, B.byteOffset + bOff * 8, bk * 8, Sc.byteOffset, nu * 8);
+      for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) C[cOff + i * cs + j] = Sc[i * nu + j];
       return;
     }
     kern.gemm(m4, n4, K, A.byteOffset + aOff * 8, ai * 8, ak * 8, B.byteOffset + bOff * 8, bk * 8, C.byteOffset + cOff * 8, cs * 8);
@@ -184,9 +200,12 @@ export class JsDenseNet {
       if (rate > 0) {
         let mask = this.masks[l + 1];
         if (!mask || mask.length < this.capacity * nOut) mask = this.masks[l + 1] = new Float64Array(this.capacity * nOut);
+        // One 32-bit draw per unit: dropped with probability rate (to 2⁻³²).
         const keep = 1 / (1 - rate);
+        const thr = rate * 4294967296;
+        const rng = training!.rng;
         for (let k = 0; k < rows * nOut; k++) {
-          const m = training!.rng.random() < rate ? 0 : keep;
+          const m = rng.nextUint32() < thr ? 0 : keep;
           mask[k] = m;
           y[k] *= m;
         }
@@ -251,10 +270,11 @@ export class JsDenseNet {
 /** y ← act(y + b) row by row (one loop per activation, so the hot ReLU/linear loops carry no branch on it). */
 function activateInPlace(y: Float64Array, n: number, width: number, P: Float64Array, bOff: number, act: NeuralActivation): void {
   if (act === 'relu') {
-    for (let k = 0, o = bOff, end = bOff + width; k < n; k++) {
-      const z = y[k] + P[o];
-      y[k] = z > 0 ? z : 0;
-      if (++o === end) o = bOff;
+    for (let r = 0; r < n; r += width) {
+      for (let o = 0; o < width; o++) {
+        const z = y[r + o] + P[bOff + o];
+        y[r + o] = z > 0 ? z : 0;
+      }
     }
     return;
   }
