@@ -225,6 +225,7 @@ export function kmeansPlusPlusFast(f: FastData, k: number, draws: UniformSource,
   const ids = new Int32Array(trials);
   const cand = new Float64Array(trials * d);
   const cn = new Float64Array(trials);
+  const d4 = new Float64Array(4);
   const first = draws.int(n);
   centers.set(data.subarray(first * d, first * d + d), 0);
   let pot = 0;
@@ -261,13 +262,25 @@ export function kmeansPlusPlusFast(f: FastData, k: number, draws: UniformSource,
         const e = eps * g * g;
         const base = xn[i] - e;
         const o = r * st;
-        for (let t = 0; t < trials; t++) {
-          let v = ci;
-          if (base + cn[t] - 2 * out[o + t] <= ci) {
-            const sd = sqDistRC(data, i, data, ids[t], d);
-            if (sd < ci) v = sd;
+        // Candidates that may be closer than ci get their direct-form distance, four interleaved chains at a time.
+        let need = 0;
+        for (let t = 0; t < trials; t++) if (base + cn[t] - 2 * out[o + t] <= ci) need |= 1 << t;
+        for (let t0 = 0; t0 < trials; t0 += 4) {
+          const bits = (need >>> t0) & 15;
+          if (bits === 0) { for (let t = t0; t < Math.min(trials, t0 + 4); t++) bufs[t][i] = ci; continue; }
+          if ((bits & (bits - 1)) === 0) {
+            for (let t = t0; t < Math.min(trials, t0 + 4); t++) {
+              let v = ci;
+              if ((bits >>> (t - t0)) & 1) { const sd = sqDistRC(data, i, data, ids[t], d); if (sd < ci) v = sd; }
+              bufs[t][i] = v;
+            }
+            continue;
           }
-          bufs[t][i] = v;
+          sqDist4(data, i, ids, t0, Math.min(trials, t0 + 4), d, d4);
+          for (let t = t0; t < Math.min(trials, t0 + 4); t++) {
+            const sd = d4[t - t0];
+            bufs[t][i] = (bits >>> (t - t0)) & 1 && sd < ci ? sd : ci;
+          }
         }
       }
     }
@@ -287,6 +300,25 @@ export function kmeansPlusPlusFast(f: FastData, k: number, draws: UniformSource,
     centers.set(data.subarray(ids[bt] * d, ids[bt] * d + d), c * d);
   }
   return centers;
+}
+
+/**
+ * Direct-form squared distances from row i of X to rows ids[t0..t1) of X (t1 − t0 ≤ 4), four independent chains
+ * interleaved, each summed left to right exactly as {@link sqDistRC} (so bit-identical to it); into out[0..3].
+ */
+function sqDist4(X: Float64Array, i: number, ids: Int32Array, t0: number, t1: number, d: number, out: Float64Array): void {
+  const xo = i * d;
+  const c0 = ids[t0] * d;
+  const c1 = (t0 + 1 < t1 ? ids[t0 + 1] : ids[t0]) * d;
+  const c2 = (t0 + 2 < t1 ? ids[t0 + 2] : ids[t0]) * d;
+  const c3 = (t0 + 3 < t1 ? ids[t0 + 3] : ids[t0]) * d;
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  for (let t = 0; t < d; t++) {
+    const x = X[xo + t];
+    const v0 = x - X[c0 + t], v1 = x - X[c1 + t], v2 = x - X[c2 + t], v3 = x - X[c3 + t];
+    s0 += v0 * v0; s1 += v1 * v1; s2 += v2 * v2; s3 += v3 * v3;
+  }
+  out[0] = s0; out[1] = s1; out[2] = s2; out[3] = s3;
 }
 
 /** First index i with cum[i] >= v (numpy searchsorted side='left'); n when none. */
