@@ -74,6 +74,14 @@ async function run(step: string, o: Record<string, string>): Promise<Json> {
     }
     out.time_s = now() - t;
     out.per_k = perK;
+  } else if (step === 'kmeans-seeds') {
+    const seeds = Array.from({ length: Number(o['n-seeds'] ?? 5) }, (_, i) => i);
+    const t = now();
+    const inertia: Record<string, number[]> = {};
+    for (let k = 2; k <= 10; k++) inertia[k] = seeds.map((s) => new KMeans({ k, nInit: 10, seed: s }).fit(X).inertia);
+    out.time_s = now() - t;
+    out.inertia = inertia;
+    out.seeds = seeds;
   } else if (step === 'silhouette') {
     const lab = labels as Int32Array;
     const rss0 = process.memoryUsage().rss / 1048576;

@@ -22,6 +22,7 @@ import { peerDir, peerResult, readIntLines } from './peer-files';
 export const PEER_STEPS: ReadonlyArray<{ id: string; what: string }> = [
   { id: 'prep', what: 'read + one-hot + standardize bank-additional-full (41,188 × 63)' },
   { id: 'kmeans', what: 'K-Means, 10 starts, k = 2..10 (nine fits)' },
+  { id: 'kmeans-seeds', what: 'K-Means inertia spread: best of 10 starts for seeds 0..4, k = 2..10 (agreement only, one round)' },
   { id: 'silhouette', what: 'exact silhouette, all 41,188 rows, the same k = 4 labels' },
   { id: 'gmm', what: 'Gaussian mixture, full covariances, k = 2..8 (seven fits)' },
   { id: 'ward', what: 'Ward, 10,000 rows (one fit, the full tree)' },
@@ -114,6 +115,12 @@ function agreement(step: string, o: Json | null, p: Json | null, savedPrep: { co
     const worst = rows.reduce((a, b) => (b.d > a.d ? b : a));
     return `inertia ≤ scikit-learn's at ${below}/${rows.length} k; worst k=${worst.k}: ${worst.d >= 0 ? '+' : ''}${(100 * worst.d).toFixed(3)}%`;
   }
+  if (step === 'kmeans-seeds') {
+    const med = (v: number[]): number => median(v);
+    const ratios = Object.keys(o.inertia).map((k) => ({ k, r: med(o.inertia[k]) / med(p.inertia[k]) - 1, lo: Math.min(...o.inertia[k]) / Math.min(...p.inertia[k]) - 1 }));
+    const pct = (v: number): string => `${v >= 0 ? '+' : ''}${(100 * v).toFixed(2)}%`;
+    return `median best-of-10 inertia over ${o.seeds.length} seeds, ours vs scikit-learn per k = 2..10: ${ratios.map((x) => pct(x.r)).join(' ')}; lowest: ${ratios.map((x) => pct(x.lo)).join(' ')}`;
+  }
   if (step === 'silhouette') {
     return `same labels: silhouette Δrel ${e(relDiff(o.silhouette, p.silhouette))} (${o.silhouette.toFixed(6)}), DB ${e(relDiff(o.davies_bouldin, p.davies_bouldin))}, CH ${e(relDiff(o.calinski_harabasz, p.calinski_harabasz))}; extra memory ${f(o.extra_mb, 0)} MB vs ${f(p.extra_mb, 0)} MB`;
   }
@@ -121,7 +128,8 @@ function agreement(step: string, o: Json | null, p: Json | null, savedPrep: { co
     const d = (o.per_k as Json[]).map((r, i) => r.lower_bound - p.per_k[i].lower_bound);
     const conv = (o.per_k as Json[]).filter((r) => r.converged).length;
     const lbs = (o.per_k as Json[]).map((r) => f(r.lower_bound, 1)).join(' ');
-    return `mean log-likelihood ours − peer per k: ${d.map((v) => (v >= 0 ? '+' : '') + v.toFixed(2)).join(' ')} (ours ${lbs}); converged ${conv}/${d.length} (different K-Means initializations)`;
+    const it = (j: Json): number => (j.per_k as Json[]).reduce((a, r) => a + r.n_iter, 0);
+    return `mean log-likelihood ours − peer per k: ${d.map((v) => (v >= 0 ? '+' : '') + v.toFixed(2)).join(' ')} (ours ${lbs}); converged ${conv}/${d.length}; EM iterations ${it(o)} vs ${it(p)} (different K-Means initializations), time per iteration ours/peer ${f((o.time_s / it(o)) / (p.time_s / it(p)))}`;
   }
   if (step === 'ward') {
     const aris = Object.keys(o.labels).map((k) => adjustedRandIndex(readIntLines(o.labels[k]), readIntLines(p.labels[k])));
@@ -182,7 +190,8 @@ export async function runPeerBench(argv: string[]): Promise<void> {
     for (const step of steps) {
       const common = ['--data', data, '--work', work, '--labels', inputs.labels, '--idx', inputs.idx, '--seed', '42'];
       const ours: Run[] = [], peer: Run[] = [];
-      for (let r = 0; r < repeats; r++) {
+      const rounds = step === 'kmeans-seeds' ? 1 : repeats;
+      for (let r = 0; r < rounds; r++) {
         ours.push(runProcess(process.execPath, [OURS_SCRIPT, step, ...common]));
         if (withPeer) peer.push(runProcess(PYTHON, [PEER_SCRIPT, step, '--peer-dir', peerDir(), ...common]));
       }

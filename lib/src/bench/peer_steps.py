@@ -5,7 +5,7 @@ JSON object on stdout. It imports peer.py (prep_frame, make_kmeans, k_distance, 
 train_mlp, ...) so that the work is the peer's own code, with the peer's settings (sklearn/numpy 2 threads, torch 1).
 
 Usage: /usr/bin/python3 peer_steps.py STEP --peer-dir DIR --data FILE --work DIR [--labels FILE] [--idx FILE]
-STEP: prep | kmeans | silhouette | gmm | ward | dbscan | dbscan-full | ae | mlp
+STEP: prep | kmeans | kmeans-seeds | silhouette | gmm | ward | dbscan | dbscan-full | ae | mlp
 """
 import argparse
 import json
@@ -41,6 +41,7 @@ def main():
     ap.add_argument("--idx")
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--threads", type=int, default=os.cpu_count())
+    ap.add_argument("--n-seeds", type=int, default=5)
     a = ap.parse_args()
     t_proc = time.perf_counter()
     sys.path.insert(0, a.peer_dir)
@@ -81,6 +82,14 @@ def main():
                               "s": time.perf_counter() - t1})
             out["time_s"] = time.perf_counter() - t0
         out["per_k"] = per_k
+    elif a.step == "kmeans-seeds":
+        seeds = list(range(a.n_seeds))
+        with threadpool_limits(limits=a.threads):
+            t0 = time.perf_counter()
+            out["inertia"] = {str(k): [float(peer.make_kmeans(k, s, "lloyd").fit(X).inertia_) for s in seeds]
+                              for k in range(2, 11)}
+            out["time_s"] = time.perf_counter() - t0
+        out["seeds"] = seeds
     elif a.step == "silhouette":
         from sklearn.metrics import silhouette_score, davies_bouldin_score, calinski_harabasz_score
         with threadpool_limits(limits=a.threads):
