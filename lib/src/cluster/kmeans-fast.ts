@@ -209,8 +209,10 @@ export function hamerlyFastRun(f: FastData, init: Float64Array, k: number, maxIt
 /**
  * Greedy k-means++ seeding on the dot kernel: the same draws, candidates, potentials (bit for bit, summed in the same
  * order) and centres as kmeansPlusPlusInit. For each step, all 2 + ⌊ln k⌋ candidates are evaluated in one pass
- * over the rows; a candidate's distance is computed in the direct form only where it may be below the row's current
- * closest distance. O(n·d·k·(2+ln k)) time (in the kernel), O(n·(2+ln k)) memory.
+ * over the rows on dot-kernel estimates, which give each candidate's potential within a stated bound; when the best
+ * candidate is certain from them, only its distances are recomputed in the direct form (where they may be below the
+ * row's current closest distance), else every candidate's are. O(n·d·k·(2+ln k)) time (in the kernel),
+ * O(n·(2+ln k)) memory.
  * @throws ValidationError when X has fewer than k distinct rows.
  */
 export function kmeansPlusPlusFast(f: FastData, k: number, draws: UniformSource, nLocalTrials?: number): Float64Array {
@@ -221,11 +223,13 @@ export function kmeansPlusPlusFast(f: FastData, k: number, draws: UniformSource,
   const cum = new Float64Array(n);
   const bufs: Float64Array[] = [];
   for (let t = 0; t < trials; t++) bufs.push(new Float64Array(n));
+  if (trials > 31) throw new ValidationError(`nLocalTrials=${trials} should be at most 31`);
   const pots = new Float64Array(trials);
   const ids = new Int32Array(trials);
   const cand = new Float64Array(trials * d);
   const cn = new Float64Array(trials);
-  const d4 = new Float64Array(4);
+  const errs = new Float64Array(trials);
+  const flags = new Int32Array(n);
   const first = draws.int(n);
   centers.set(data.subarray(first * d, first * d + d), 0);
   let pot = 0;
@@ -249,7 +253,11 @@ export function kmeansPlusPlusFast(f: FastData, k: number, draws: UniformSource,
     kern.setCenters(cand, trials);
     const cmax = centerNorms(cand, trials, d, cn);
     const st = kern.stride;
+    // Pass 1, estimates only: a trial's potential Σ_i min(closest_i, d_it) from the dot-kernel values, with its
+    // error bound (Σ of the per-row bounds wherever the estimate was used); flags[i] marks the trials that may be
+    // closer than closest_i (the rows whose exact value may differ from closest_i).
     pots.fill(0);
+    errs.fill(0);
     for (let s0 = 0; s0 < n; s0 += DOT_CHUNK) {
       const m = Math.min(DOT_CHUNK, n - s0);
       for (let r = 0; r < m; r++) idx[r] = s0 + r;
@@ -260,65 +268,55 @@ export function kmeansPlusPlusFast(f: FastData, k: number, draws: UniformSource,
         const ci = closest[i];
         const g = xs[i] + cmax;
         const e = eps * g * g;
-        const base = xn[i] - e;
+        const xi = xn[i];
         const o = r * st;
-        // Candidates that may be closer than ci get their direct-form distance, four interleaved chains at a time.
-        let need = 0;
-        for (let t = 0; t < trials; t++) if (base + cn[t] - 2 * out[o + t] <= ci) need |= 1 << t;
-        for (let t0 = 0; t0 < trials; t0 += 4) {
-          const bits = (need >>> t0) & 15;
-          if (bits === 0) { for (let t = t0; t < Math.min(trials, t0 + 4); t++) bufs[t][i] = ci; continue; }
-          if ((bits & (bits - 1)) === 0) {
-            for (let t = t0; t < Math.min(trials, t0 + 4); t++) {
-              let v = ci;
-              if ((bits >>> (t - t0)) & 1) { const sd = sqDistRC(data, i, data, ids[t], d); if (sd < ci) v = sd; }
-              bufs[t][i] = v;
-            }
-            continue;
-          }
-          sqDist4(data, i, ids, t0, Math.min(trials, t0 + 4), d, d4);
-          for (let t = t0; t < Math.min(trials, t0 + 4); t++) {
-            const sd = d4[t - t0];
-            bufs[t][i] = (bits >>> (t - t0)) & 1 && sd < ci ? sd : ci;
-          }
+        let fl = 0;
+        for (let t = 0; t < trials; t++) {
+          const est = xi + cn[t] - 2 * out[o + t];
+          if (est - e <= ci) {
+            fl |= 1 << t;
+            pots[t] += est < ci ? est : ci;
+            errs[t] += e;
+          } else pots[t] += ci;
         }
+        flags[i] = fl;
       }
     }
-    // Potentials summed in row order, as the reference does.
-    for (let t = 0; t < trials; t++) {
-      const b = bufs[t];
-      let p = 0;
-      for (let i = 0; i < n; i++) p += b[i];
-      pots[t] = p;
-    }
+    // The reference picks the lowest exact potential (first on ties). When the lowest estimate is separated from every
+    // other by more than both error bounds, that order is certain and only its trial needs exact values.
     let bt = 0;
     for (let t = 1; t < trials; t++) if (pots[t] < pots[bt]) bt = t;
-    pot = pots[bt];
-    const best = bufs[bt];
-    bufs[bt] = closest;
+    let certain = true;
+    for (let t = 0; t < trials && certain; t++) if (t !== bt && !(pots[bt] + errs[bt] < pots[t] - errs[t])) certain = false;
+    const exactTrial = (t: number, outBuf: Float64Array): number => {
+      const bit = 1 << t;
+      const id = ids[t];
+      let p = 0;
+      for (let i = 0; i < n; i++) {
+        const ci = closest[i];
+        let v = ci;
+        if (flags[i] & bit) { const sd = sqDistRC(data, i, data, id, d); if (sd < ci) v = sd; }
+        outBuf[i] = v;
+        p += v;
+      }
+      return p;
+    };
+    if (certain) {
+      pot = exactTrial(bt, bufs[0]);
+    } else {
+      // Ambiguous: exact potentials of every trial (summed in row order, as the reference).
+      for (let t = 0; t < trials; t++) pots[t] = exactTrial(t, bufs[t]);
+      bt = 0;
+      for (let t = 1; t < trials; t++) if (pots[t] < pots[bt]) bt = t;
+      pot = pots[bt];
+      if (bt !== 0) { const tmp = bufs[0]; bufs[0] = bufs[bt]; bufs[bt] = tmp; }
+    }
+    const best = bufs[0];
+    bufs[0] = closest;
     closest = best;
     centers.set(data.subarray(ids[bt] * d, ids[bt] * d + d), c * d);
   }
   return centers;
-}
-
-/**
- * Direct-form squared distances from row i of X to rows ids[t0..t1) of X (t1 − t0 ≤ 4), four independent chains
- * interleaved, each summed left to right exactly as {@link sqDistRC} (so bit-identical to it); into out[0..3].
- */
-function sqDist4(X: Float64Array, i: number, ids: Int32Array, t0: number, t1: number, d: number, out: Float64Array): void {
-  const xo = i * d;
-  const c0 = ids[t0] * d;
-  const c1 = (t0 + 1 < t1 ? ids[t0 + 1] : ids[t0]) * d;
-  const c2 = (t0 + 2 < t1 ? ids[t0 + 2] : ids[t0]) * d;
-  const c3 = (t0 + 3 < t1 ? ids[t0 + 3] : ids[t0]) * d;
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-  for (let t = 0; t < d; t++) {
-    const x = X[xo + t];
-    const v0 = x - X[c0 + t], v1 = x - X[c1 + t], v2 = x - X[c2 + t], v3 = x - X[c3 + t];
-    s0 += v0 * v0; s1 += v1 * v1; s2 += v2 * v2; s3 += v3 * v3;
-  }
-  out[0] = s0; out[1] = s1; out[2] = s2; out[3] = s3;
 }
 
 /** First index i with cum[i] >= v (numpy searchsorted side='left'); n when none. */
