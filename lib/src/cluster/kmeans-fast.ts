@@ -56,20 +56,17 @@ function assignListed(
 ): void {
   const { X, d, kern, xn, xs, eps } = f;
   kern.run(m);
+  // v_j = ‖c_j‖² − 2x·c_j: the estimate minus ‖x‖², which is the same for every centre; smallest two per row.
+  kern.cn.set(cn.subarray(0, k));
+  kern.argmin2(m, k);
+  const res = kern.res;
   const out = kern.out;
   const st = kern.stride;
   const idx = kern.idx;
   for (let r = 0; r < m; r++) {
     const i = idx[r];
     const o = r * st;
-    // v_j = ‖c_j‖² − 2x·c_j: the estimate minus ‖x‖², which is the same for every centre.
-    let m1 = Infinity;
-    let m2 = Infinity;
-    let j1 = 0;
-    for (let j = 0; j < k; j++) {
-      const v = cn[j] - 2 * out[o + j];
-      if (v < m1) { m2 = m1; m1 = v; j1 = j; } else if (v < m2) m2 = v;
-    }
+    const m1 = res[3 * r], m2 = res[3 * r + 1], j1 = res[3 * r + 2];
     const g = xs[i] + cmax;
     const e = eps * g * g;
     const thr = m1 + 2 * e;
