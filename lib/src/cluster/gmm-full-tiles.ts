@@ -2,7 +2,8 @@
  * The full-covariance Gaussian mixture's E and M steps on the WebAssembly SIMD matrix kernel over all cores
  * (internal engine of gmm.ts), as scikit-learn computes them: with the precision Cholesky factor U = L⁻ᵀ of each
  * covariance Σ = L·Lᵀ, the Mahalanobis term of row x is ‖x·U − μ·U‖² (one n×d by d×d product per component), and
- * the covariance is Wᵀ·D with D = X − μ and W = resp ⊙ D (one d×n by n×d product per component).
+ * the covariance is Wᵀ·W with W = √resp ⊙ (X − μ) (one d×n by n×d product per component), and Σ resp·x is
+ * respᵀ·X; the element-wise loops around the products run in WebAssembly SIMD too (gmm-wasm-kernels.ts).
  *
  * Rows are cut into units of CH rows; each unit writes its partial sums (Σ log-sum-exp, Σ resp, Σ resp·x, and the
  * d×d covariance sums per component) to its own slot and the caller adds the slots in unit order, so the result does
@@ -12,14 +13,17 @@
  *
  * Complexity per EM iteration: about n·k·d² multiply-adds (about 8 G/s per core) + O(k·d³) factorizations; memory
  * n·dp·8 (a padded copy of X, dp = d rounded up to 4) + n·k·8 (responsibilities) + (n/CH)·k·d²·8 (unit partials)
- * + threads·3·CH·dp·8 bytes.
+ * + threads·(2·CH·dp + dp²)·8 bytes.
  */
 import { createSharedWasmGemm, createWasmGemm } from '../neural/wasm-gemm';
 import type { UnitHandler } from './parallel-handlers';
+import { gmmKernelModule, gmmKernels, type SqDiffFn, type WDiffFn } from './gmm-wasm-kernels';
 import { runUnits } from './parallel-pool';
 
-/** Rows per unit (a multiple of 4). */
+/** Rows per unit (a multiple of KB). */
 export const GMM_UNIT_ROWS = 512;
+/** Rows per slice of the covariance products (keeps the strided panels in the L1 cache). */
+const KB = 128;
 
 type Gemm = (m: number, n: number, K: number, a: number, ai: number, ak: number, b: number, bk: number, c: number, cs: number) => void;
 
@@ -31,6 +35,8 @@ interface Layout {
 interface Payload {
   memory: WebAssembly.Memory;
   module: WebAssembly.Module | null;
+  /** The element-wise SIMD loops (gmm-wasm-kernels.ts) for this memory. */
+  kmod: WebAssembly.Module;
   L: Layout;
   /** k constants log w_j − ½(d·log 2π + log det Σ_j). */
   consts: Float64Array;
@@ -38,7 +44,10 @@ interface Payload {
   lse: Float64Array; nk: Float64Array; srx: Float64Array; cov: Float64Array;
 }
 
-interface State { p: Payload; F: Float64Array; gemm: Gemm; cOff: number; wOff: number; dOff: number; tOff: number }
+interface State {
+  p: Payload; F: Float64Array; gemm: Gemm; sqdiff: SqDiffFn; wdiff: WDiffFn;
+  cOff: number; wOff: number; qOff: number; sOff: number; tOff: number;
+}
 
 function layout(n: number, d: number, k: number, threads: number): Layout {
   const CH = GMM_UNIT_ROWS;
@@ -51,46 +60,42 @@ function layout(n: number, d: number, k: number, threads: number): Layout {
   const muOff = muUOff + k * dp * 8;
   const respOff = muOff + k * dp * 8;
   const thrOff = respOff + nPad * k * 8;
-  const thrBytes = (3 * CH * dp + dp * dp) * 8;
+  const k4 = Math.ceil(k / 4) * 4;
+  const thrBytes = (2 * CH * dp + CH + k4 * dp + dp * dp) * 8;
   return { n, d, dp, k, nPad, units, xOff, uOff, muUOff, muOff, respOff, thrOff, thrBytes, bytes: thrOff + threads * thrBytes };
 }
 
 /** log w_j + log N(x_i | μ_j, Σ_j) for the unit's rows, into the responsibilities' region. */
 function logProbUnit(st: State, u: number): void {
-  const { p, F, gemm, cOff } = st;
+  const { p, F, gemm, cOff, qOff } = st;
   const { n, d, dp, k, xOff, uOff, muUOff, respOff } = p.L;
   const CH = GMM_UNIT_ROWS;
   const r0 = u * CH, rows = Math.min(CH, n - r0);
-  const c0 = cOff / 8, mu0 = muUOff / 8, rs0 = respOff / 8 + r0 * k;
+  const q0 = qOff / 8, rs0 = respOff / 8 + r0 * k;
   for (let j = 0; j < k; j++) {
     // C = X·U_j in column blocks of 16: U_j is upper triangular, so columns c..c+15 need its rows 0..c+15 only.
     for (let cb = 0; cb < dp; cb += 16) {
       const w = Math.min(16, dp - cb);
       gemm(CH, w, Math.min(d, cb + w), xOff + r0 * dp * 8, dp * 8, 8, uOff + (j * d * dp + cb) * 8, dp * 8, cOff + cb * 8, dp * 8);
     }
-    const cj = p.consts[j], mo = mu0 + j * dp;
-    for (let r = 0; r < rows; r++) {
-      const o = c0 + r * dp;
-      let q = 0;
-      for (let t = 0; t < d; t++) { const v = F[o + t] - F[mo + t]; q += v * v; }
-      F[rs0 + r * k + j] = cj - 0.5 * q;
-    }
+    st.sqdiff(cOff, rows, dp, muUOff + j * dp * 8, qOff);
+    const cj = p.consts[j];
+    for (let r = 0; r < rows; r++) F[rs0 + r * k + j] = cj - 0.5 * F[q0 + r];
   }
 }
 
 /** E step of one unit: log-probabilities, responsibilities, and the unit's partial sums. */
 function eUnit(st: State, u: number): void {
   logProbUnit(st, u);
-  const { p, F } = st;
+  const { p, F, gemm, sOff } = st;
   const { n, d, dp, k, xOff, respOff } = p.L;
   const CH = GMM_UNIT_ROWS;
   const r0 = u * CH, rows = Math.min(CH, n - r0);
   const rs0 = respOff / 8 + r0 * k;
   let lseSum = 0;
-  const nk = p.nk, srx = p.srx, x0 = xOff / 8;
+  const nk = p.nk, srx = p.srx;
   const nkO = u * k, srxO = u * k * d;
   for (let j = 0; j < k; j++) nk[nkO + j] = 0;
-  srx.fill(0, srxO, srxO + k * d);
   for (let r = 0; r < rows; r++) {
     const o = rs0 + r * k;
     let m = -Infinity;
@@ -99,52 +104,56 @@ function eUnit(st: State, u: number): void {
     for (let j = 0; j < k; j++) s += Math.exp(F[o + j] - m);
     const lse = m === -Infinity ? -Infinity : m + Math.log(s);
     lseSum += lse;
-    const xo = x0 + (r0 + r) * dp;
     for (let j = 0; j < k; j++) {
       const w = Math.exp(F[o + j] - lse);
       F[o + j] = w;
       nk[nkO + j] += w;
-      if (w === 0) continue;
-      const so = srxO + j * d;
-      for (let t = 0; t < d; t++) srx[so + t] += w * F[xo + t];
     }
   }
   p.lse[u] = lseSum;
+  // Σ resp·x of the unit = respᵀ·X (k×dp): A = the responsibilities read transposed, rows rounded up to 4 (the extra
+  // rows read the next entries and are discarded; rows of X past n are zeros, as are their responsibilities).
+  const k4 = Math.ceil(k / 4) * 4;
+  gemm(k4, dp, CH, respOff + r0 * k * 8, 8, k * 8, xOff + r0 * dp * 8, dp * 8, sOff, dp * 8);
+  const s0 = sOff / 8;
+  for (let j = 0; j < k; j++) for (let t = 0; t < d; t++) srx[srxO + j * d + t] = F[s0 + j * dp + t];
 }
 
-/** M step (covariance sums) of one unit: for each component, Wᵀ·D over the unit's rows. */
+/** M step (covariance sums) of one unit: for each component, Wᵀ·W with W = √resp ⊙ (X − μ) over the unit's rows. */
 function covUnit(st: State, u: number): void {
-  const { p, F, gemm, wOff, dOff, tOff } = st;
+  const { p, F, gemm, wOff, tOff } = st;
   const { n, d, dp, k, xOff, muOff, respOff } = p.L;
   const CH = GMM_UNIT_ROWS;
   const r0 = u * CH, rows = Math.min(CH, n - r0);
-  const x0 = xOff / 8, mu0 = muOff / 8, rs0 = respOff / 8 + r0 * k, w0 = wOff / 8, d0 = dOff / 8, t0 = tOff / 8;
+  const w0 = wOff / 8, t0 = tOff / 8;
   const cov = p.cov;
+  if (rows < CH) F.fill(0, w0 + rows * dp, w0 + CH * dp);
   for (let j = 0; j < k; j++) {
-    const mo = mu0 + j * dp;
-    for (let r = 0; r < rows; r++) {
-      const xo = x0 + (r0 + r) * dp, o = r * dp;
-      const w = F[rs0 + r * k + j];
-      for (let t = 0; t < d; t++) { const v = F[xo + t] - F[mo + t]; F[d0 + o + t] = v; F[w0 + o + t] = w * v; }
-    }
-    if (rows < CH) { F.fill(0, d0 + rows * dp, d0 + CH * dp); F.fill(0, w0 + rows * dp, w0 + CH * dp); }
-    // Lower triangle of T (dp×dp) = Wᵀ·D, in row blocks of 16: A = W read transposed (element (a, i) at i·dp + a),
-    // B = D (row i, column b); block ab needs columns 0..ab+15 only.
-    for (let ab = 0; ab < dp; ab += 16) {
-      const m = Math.min(16, dp - ab);
-      gemm(m, ab + m, CH, wOff + ab * 8, 8, dp * 8, dOff, dp * 8, tOff + ab * dp * 8, dp * 8);
-    }
+    st.wdiff(xOff + r0 * dp * 8, rows, dp, muOff + j * dp * 8, respOff + (r0 * k + j) * 8, k * 8, wOff);
+    // Lower triangle of T (dp×dp) = Wᵀ·W in row blocks of 16: A = W read transposed (element (a, i) at i·dp + a),
+    // B = W (row i, column b); block ab needs columns 0..ab+15 only. The rows go in slices of KB so that the strided
+    // column panels stay in the L1 cache; the slices' products are added in order.
     const co = (u * k + j) * d * d;
-    for (let a = 0; a < d; a++) for (let b = 0; b <= a; b++) cov[co + a * d + b] = F[t0 + a * dp + b];
+    for (let sb = 0; sb < CH; sb += KB) {
+      const ws = wOff + sb * dp * 8;
+      for (let ab = 0; ab < dp; ab += 16) {
+        const m = Math.min(16, dp - ab);
+        gemm(m, ab + m, KB, ws + ab * 8, 8, dp * 8, ws, dp * 8, tOff + ab * dp * 8, dp * 8);
+      }
+      if (sb === 0) for (let a = 0; a < d; a++) for (let b = 0; b <= a; b++) cov[co + a * d + b] = F[t0 + a * dp + b];
+      else for (let a = 0; a < d; a++) for (let b = 0; b <= a; b++) cov[co + a * d + b] += F[t0 + a * dp + b];
+    }
   }
 }
 
 const init = (payload: unknown, slot: number, gemm?: Gemm): State => {
   const p = payload as Payload;
   const g = gemm ?? (new WebAssembly.Instance(p.module as WebAssembly.Module, { env: { memory: p.memory } }).exports.gemm as Gemm);
+  const kern = gmmKernels(p.kmod, p.memory);
   const base = p.L.thrOff + slot * p.L.thrBytes;
-  const CH = GMM_UNIT_ROWS, dp = p.L.dp;
-  return { p, F: new Float64Array(p.memory.buffer), gemm: g, cOff: base, wOff: base + CH * dp * 8, dOff: base + 2 * CH * dp * 8, tOff: base + 3 * CH * dp * 8 };
+  const CH = GMM_UNIT_ROWS, dp = p.L.dp, k4 = Math.ceil(p.L.k / 4) * 4;
+  const cOff = base, wOff = cOff + CH * dp * 8, qOff = wOff + CH * dp * 8, sOff = qOff + CH * 8, tOff = sOff + k4 * dp * 8;
+  return { p, F: new Float64Array(p.memory.buffer), gemm: g, sqdiff: kern.sqdiff, wdiff: kern.wdiff, cOff, wOff, qOff, sOff, tOff };
 };
 
 /** Handlers of the pool's 'gmm-logp', 'gmm-e' and 'gmm-cov' jobs. */
@@ -183,12 +192,13 @@ export class FullGmmTiles {
     const th = Math.max(1, Math.min(threads, Math.ceil(n / GMM_UNIT_ROWS)));
     const L = layout(n, d, k, th);
     const kern = th > 1 ? createSharedWasmGemm(L.bytes) : createWasmGemm(L.bytes);
-    if (!kern) return null;
+    const kmod = gmmKernelModule(th > 1);
+    if (!kern || !kmod) return null;
     const F = new Float64Array(kern.memory.buffer);
     for (let i = 0; i < n; i++) F.set(X.subarray(i * d, i * d + d), L.xOff / 8 + i * L.dp);
     const sab = (len: number): Float64Array => new Float64Array(th > 1 ? new SharedArrayBuffer(8 * len) : new ArrayBuffer(8 * len));
     const p: Payload = {
-      memory: kern.memory, module: 'module' in kern ? (kern.module as WebAssembly.Module) : null, L,
+      memory: kern.memory, module: 'module' in kern ? (kern.module as WebAssembly.Module) : null, kmod, L,
       consts: sab(k), lse: sab(L.units), nk: sab(L.units * k), srx: sab(L.units * k * d), cov: sab(L.units * k * d * d),
     };
     return new FullGmmTiles(p, kern.gemm, th);
