@@ -48,42 +48,60 @@ function byCodePoint(a: string, b: string): number {
  * @throws Error naming the file when it has no data rows or a row has the wrong number of fields.
  */
 export function peerPrep(file: string): PeerPrep {
-  const lines = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.length > 0);
+  const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  const lines = text.split(/\r?\n/);
+  while (lines.length && lines[lines.length - 1] === '') lines.pop();
   if (lines.length < 2) throw new Error(`${file} has no data rows`);
   const sep = (lines[0].match(/;/g)?.length ?? 0) > (lines[0].match(/,/g)?.length ?? 0) ? ';' : ',';
   const header = splitLine(lines[0], sep);
+  const h = header.length;
   const n = lines.length - 1;
-  const body: string[][] = new Array(n);
+  // One pass, no field kept as text: each column's numbers (NaN for empty) and its level codes (order of appearance).
+  const nums = header.map(() => new Float64Array(n));
+  const isNum = header.map(() => true);
+  const codes = header.map(() => new Int32Array(n));
+  const levels = header.map(() => new Map<string, number>());
   for (let i = 0; i < n; i++) {
     const f = splitLine(lines[i + 1], sep);
-    if (f.length !== header.length) throw new Error(`${file} row ${i + 2} has ${f.length} fields, the header has ${header.length}`);
-    body[i] = f;
-  }
-  const keep = header.map((_, j) => j).filter((j) => !ID_COLS.includes(header[j]) && !TARGET_COLS.includes(header[j]));
-  const isNumeric = (j: number): boolean => body.every((r) => r[j] === '' || Number.isFinite(Number(r[j])));
-  const numeric = keep.filter(isNumeric);
-  const categorical = keep.filter((j) => !numeric.includes(j));
-  const columns: string[] = [];
-  const fill: Array<(out: Float64Array, col: number, d: number) => void> = [];
-  for (const j of numeric) {
-    columns.push(header[j]);
-    fill.push((out, col, d) => {
-      let s = 0, m = 0;
-      for (let i = 0; i < n; i++) if (body[i][j] !== '') { s += Number(body[i][j]); m++; }
-      const mean = s / m;
-      for (let i = 0; i < n; i++) out[i * d + col] = body[i][j] === '' ? mean : Number(body[i][j]);
-    });
-  }
-  for (const j of categorical) {
-    const levels = Array.from(new Set(body.map((r) => r[j]))).sort(byCodePoint);
-    for (const lv of levels) {
-      columns.push(`${header[j]}_${lv}`);
-      fill.push((out, col, d) => { for (let i = 0; i < n; i++) out[i * d + col] = body[i][j] === lv ? 1 : 0; });
+    if (f.length !== h) throw new Error(`${file} row ${i + 2} has ${f.length} fields, the header has ${h}`);
+    for (let j = 0; j < h; j++) {
+      const c = f[j];
+      if (isNum[j]) {
+        if (c === '') nums[j][i] = NaN;
+        else {
+          const x = Number(c);
+          if (Number.isFinite(x)) nums[j][i] = x; else isNum[j] = false;
+        }
+      }
+      const m = levels[j];
+      let q = m.get(c);
+      if (q === undefined) { q = m.size; m.set(c, q); }
+      codes[j][i] = q;
     }
   }
+  const keep = header.map((_, j) => j).filter((j) => !ID_COLS.includes(header[j]) && !TARGET_COLS.includes(header[j]));
+  const numeric = keep.filter((j) => isNum[j]);
+  const categorical = keep.filter((j) => !isNum[j]);
+  const columns: string[] = numeric.map((j) => header[j]);
+  const sortedLevels = categorical.map((j) => Array.from(levels[j].keys()).sort(byCodePoint));
+  categorical.forEach((j, c) => { for (const lv of sortedLevels[c]) columns.push(`${header[j]}_${lv}`); });
   const d = columns.length;
   const data = new Float64Array(n * d);
-  fill.forEach((f, col) => f(data, col, d));
+  numeric.forEach((j, col) => {
+    const v = nums[j];
+    let s = 0, m = 0;
+    for (let i = 0; i < n; i++) if (!Number.isNaN(v[i])) { s += v[i]; m++; }
+    const mean = s / m;
+    for (let i = 0; i < n; i++) data[i * d + col] = Number.isNaN(v[i]) ? mean : v[i];
+  });
+  let base = numeric.length;
+  categorical.forEach((j, c) => {
+    const at = new Int32Array(levels[j].size);
+    for (const [lv, q] of levels[j]) at[q] = sortedLevels[c].indexOf(lv);
+    const cj = codes[j];
+    for (let i = 0; i < n; i++) data[i * d + base + at[cj[i]]] = 1;
+    base += sortedLevels[c].length;
+  });
   const scalerMean = new Float64Array(d);
   const scalerScale = new Float64Array(d);
   for (let c = 0; c < d; c++) {
