@@ -21,6 +21,7 @@ import type { NeuralActivation } from './activation';
 import { gemmStrided } from './js-gemm';
 import { glorotUniform } from './dense-stack';
 import { createWasmGemm, type WasmGemm } from './wasm-gemm';
+import { denseSimdKernels, type DenseSimdKernels } from './dense-simd-kernels';
 
 /** One layer of a {@link JsDenseNet}. */
 export interface JsLayerSpec {
@@ -65,6 +66,10 @@ export class JsDenseNet {
   private kernel: WasmGemm | null = null;
   /** Output of ragged-edge products (SIMD only). */
   private scratch: Float64Array | null = null;
+  /** The element-wise loops in WebAssembly SIMD (bit-identical to the JavaScript ones), with the kernel. */
+  private ew: DenseSimdKernels | null = null;
+  /** Dropout mask buffers in the kernel's memory (SIMD only), one per layer output. */
+  private maskBufs: Float64Array[] = [];
 
   constructor(specs: readonly JsLayerSpec[], params?: Float64Array, simd = true) {
     let off = 0;
@@ -124,7 +129,8 @@ export class JsDenseNet {
     const maxW = Math.max(...widths);
     const scratchLen = (Math.max(rows, maxW) + 4) * (maxW + 4);
     // + scratch for ragged products + a padding that over-reads of the last buffer stay inside
-    const total = 2 * P + this.nW + 2 * rows * widths.reduce((a, b) => a + b, 0) + scratchLen + 8 * (rows + maxW + 8);
+    const sumW = widths.reduce((a, b) => a + b, 0);
+    const total = 2 * P + this.nW + 3 * rows * sumW + scratchLen + 8 * (rows + maxW + 8);
     const kernel = this.simd ? createWasmGemm(total * 8) : null;
     const buf = kernel ? kernel.memory.buffer : new ArrayBuffer(total * 8);
     let off = 0;
@@ -143,8 +149,10 @@ export class JsDenseNet {
     this.H = widths.map((w) => take(rows * w));
     this.D = widths.map((w) => take(rows * w));
     this.masks = widths.map(() => null);
+    this.maskBufs = kernel ? widths.map((w) => take(rows * w)) : [];
     this.scratch = kernel ? take(scratchLen) : null;
     this.kernel = kernel;
+    this.ew = kernel ? denseSimdKernels(kernel.memory) : null;
     this.capacity = rows;
   }
 
@@ -195,19 +203,29 @@ export class JsDenseNet {
       const y = this.H[l + 1];
       const nOut = L.out;
       this.mm(rows, nOut, L.in, x, 0, L.in, 1, P, L.w, nOut, y, 0, nOut);
-      activateInPlace(y, rows * nOut, nOut, P, L.b, L.activation);
+      const ew = this.ew;
+      if (ew && L.activation === 'relu') ew.biasRelu(y.byteOffset, rows, nOut, P.byteOffset + L.b * 8);
+      else if (ew && L.activation === 'linear') ew.biasAdd(y.byteOffset, rows, nOut, P.byteOffset + L.b * 8);
+      else activateInPlace(y, rows * nOut, nOut, P, L.b, L.activation);
       const rate = training && L.dropoutAfter ? training.dropout : 0;
       if (rate > 0) {
         let mask = this.masks[l + 1];
-        if (!mask || mask.length < this.capacity * nOut) mask = this.masks[l + 1] = new Float64Array(this.capacity * nOut);
+        if (ew) mask = this.masks[l + 1] = this.maskBufs[l + 1];
+        else if (!mask || mask.length < this.capacity * nOut) mask = this.masks[l + 1] = new Float64Array(this.capacity * nOut);
         // One 32-bit draw per unit: dropped with probability rate (to 2⁻³²).
         const keep = 1 / (1 - rate);
         const thr = rate * 4294967296;
         const rng = training!.rng;
-        for (let k = 0; k < rows * nOut; k++) {
-          const m = rng.nextUint32() < thr ? 0 : keep;
-          mask[k] = m;
-          y[k] *= m;
+        const nk = rows * nOut;
+        if (ew) {
+          for (let k = 0; k < nk; k++) mask[k] = rng.nextUint32() < thr ? 0 : keep;
+          ew.mulMask(y.byteOffset, mask.byteOffset, nk);
+        } else {
+          for (let k = 0; k < nk; k++) {
+            const m = rng.nextUint32() < thr ? 0 : keep;
+            mask[k] = m;
+            y[k] *= m;
+          }
         }
       } else if (this.masks[l + 1]) {
         this.masks[l + 1] = null;
@@ -235,13 +253,23 @@ export class JsDenseNet {
       const nIn = L.in;
       const nOut = L.out;
       const dZ = this.D[l + 1];
-      activationGradInPlace(dZ, this.H[l + 1], this.masks[l + 1], rows * nOut, L.activation);
+      const ew = this.ew;
+      const mask = this.masks[l + 1];
+      if (ew && L.activation === 'relu') {
+        if (mask) ew.reluGradMask(dZ.byteOffset, this.H[l + 1].byteOffset, mask.byteOffset, rows * nOut);
+        else ew.reluGrad(dZ.byteOffset, this.H[l + 1].byteOffset, rows * nOut);
+      } else if (!(ew && L.activation === 'linear' && !mask)) {
+        activationGradInPlace(dZ, this.H[l + 1], mask, rows * nOut, L.activation);
+      }
       // dW = Xᵀ·dZ (in×out): A = X read down its columns.
       this.mm(nIn, nOut, rows, this.H[l], 0, 1, nIn, dZ, 0, nOut, G, L.w, nOut);
-      for (let o = 0; o < nOut; o++) G[L.b + o] = 0;
-      for (let r = 0; r < rows; r++) {
-        const base = r * nOut;
-        for (let o = 0; o < nOut; o++) G[L.b + o] += dZ[base + o];
+      if (ew) ew.colSums(dZ.byteOffset, rows, nOut, G.byteOffset + L.b * 8);
+      else {
+        for (let o = 0; o < nOut; o++) G[L.b + o] = 0;
+        for (let r = 0; r < rows; r++) {
+          const base = r * nOut;
+          for (let o = 0; o < nOut; o++) G[L.b + o] += dZ[base + o];
+        }
       }
       if (l > from) {
         // dX = dZ·Wᵀ (rows×in) on a transposed copy of W (out×in), so B is read along its rows.
