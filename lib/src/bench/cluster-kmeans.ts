@@ -1,8 +1,7 @@
 /**
  * K-Means benchmark: bank-additional-full one-hot (41,188×63), 10 starts for each k in 2..10 (per-k wall and CPU
- * times, inertia, threads, load average), against scikit-learn 1.2's figures measured on this machine (0.3–1.6 s
- * per k, 8.8 s total); and ml-kmeans vs ours on CC GENERAL
- * (10 starts, k=5; the issue measured ml-kmeans at 1.15 s and scikit-learn at 0.40 s). Printed, never asserted.
+ * times, inertia, threads, load average); and ml-kmeans vs ours on CC GENERAL (10 starts, k=5). The comparison with
+ * scikit-learn runs side by side in `npm run bench -- --peer` (peer.ts). Printed, never asserted.
  */
 import * as os from 'node:os';
 import { KMeans } from '../cluster/kmeans';
@@ -32,7 +31,7 @@ export async function benchKMeans(): Promise<void> {
     const algos = (process.env.SEGLAB_BENCH_ALGOS ?? 'auto').split(',') as Array<'auto' | 'lloyd' | 'elkan' | 'hamerly'>;
     console.log(`K-Means on bank-additional one-hot ${X.rows}×${X.cols}, nInit=10, k-means++, tol=1e-4, seed 0; `
       + `${dotKernelIsWasm() ? 'WebAssembly SIMD' : 'JavaScript'} dot kernel; ${kmeansMaxThreads()} threads available`);
-    console.log(`  scikit-learn 1.2 here: 0.3–1.6 s per k, 8.8 s for the nine fits (wall, 2 threads)`);
+    console.log('  (scikit-learn side by side, same matrix: npm run bench -- --peer --steps kmeans)');
     for (const algorithm of algos) {
       console.log(`  load average before: ${load()}`);
       let total = 0;
@@ -52,7 +51,7 @@ export async function benchKMeans(): Promise<void> {
       }
       console.log(`  ${algorithm} total ${(total / 1000).toFixed(2)} s wall, ${(totalCpu / 1000).toFixed(2)} s CPU (all threads), `
         + `${threads} threads; CPU ÷ threads ${(totalCpu / threads / 1000).toFixed(2)} s (≈ the wall time on idle cores); `
-        + `scikit-learn 8.8 s wall ÷ our wall = ${(8800 / total).toFixed(2)}× (load average after: ${load()})`);
+        + `load average after: ${load()}`);
     }
   }
   const cc = ccGeneralStandardized();

@@ -2,7 +2,7 @@
  * Silhouette benchmark on bank-additional-full one-hot encoded and standardized (41,188 × 63): the sampled
  * estimate and the exact score over all rows, with time and peak extra memory. The exact run happens in a child
  * process that only loads the matrix (from a temporary binary file) so that its peak RSS increase is the
- * silhouette's own. Labels: K-Means k=4 (one start, seed 0). scikit-learn 1.2 on this machine: 17–19 s exact.
+ * silhouette's own. Labels: K-Means k=4 (one start, seed 0). scikit-learn side by side: `npm run bench -- --peer`.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -69,7 +69,7 @@ export async function benchSilhouette(): Promise<void> {
     const r = spawnSync(process.execPath, [__filename, CHILD_FLAG, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
     if (r.status !== 0) { console.log(`  exact: child failed: ${r.stderr}`); return; }
     const out = JSON.parse(r.stdout) as { s: number; secs: number; extraMB: number };
-    console.log(`  exact (all ${X.rows} rows): ${out.s.toFixed(4)} in ${out.secs.toFixed(1)} s, peak extra memory ${out.extraMB.toFixed(0)} MB (scikit-learn 1.2 here: 17–19 s)`);
+    console.log(`  exact (all ${X.rows} rows): ${out.s.toFixed(4)} in ${out.secs.toFixed(1)} s, peak extra memory ${out.extraMB.toFixed(0)} MB (scikit-learn side by side: npm run bench -- --peer --steps silhouette)`);
   } finally {
     fs.rmSync(file, { force: true });
   }

@@ -1,10 +1,16 @@
 /**
  * `npm run bench [-- area…]`: prints speed and memory figures of each area (data, features, cluster, neural).
+ * `npm run bench -- --peer [--steps a,b] [--repeats N]`: each step side by side with scikit-learn/PyTorch (peer.ts).
  * Figures are printed, never asserted: machines are shared and noisy.
  */
 const AREAS = ['data', 'features', 'cluster', 'neural'] as const;
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--peer')) {
+    const { runPeerBench } = require('./peer') as typeof import('./peer');
+    await runPeerBench(process.argv.slice(2).filter((a) => a !== '--peer'));
+    return;
+  }
   const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const areas = asked.length ? asked : AREAS;
   for (const area of areas) {

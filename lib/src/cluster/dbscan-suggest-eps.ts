@@ -8,7 +8,9 @@
 import { checkMatrix, type Matrix } from '../core/matrix';
 import { ValidationError } from '../core/errors';
 import { kneedle } from '../metrics/kneedle';
-import { buildNeighborIndex } from './neighbors';
+import { buildNeighborIndex, KDTREE_MAX_DIM } from './neighbors';
+import { kthNeighborSqDistances } from './knn-tiles';
+import { availableThreads } from './parallel-pool';
 
 /** Result of {@link suggestEps}. */
 export interface EpsSuggestion {
@@ -24,7 +26,8 @@ export interface EpsSuggestion {
 
 /**
  * Suggest eps from the k-distance knee.
- * Complexity: n k-NN queries (k-d tree for d ≤ 15, else O(n²·d) brute force) + O(n log n) sort.
+ * Complexity: n k-NN queries (k-d tree for d ≤ 15, else O(n²·d) brute force on SIMD distance tiles over all cores,
+ * `knn-tiles.ts`) + O(n log n) sort.
  * @throws ValidationError when minSamples is not in 2..n.
  */
 export function suggestEps(X: Matrix, minSamples: number, opts: { S?: number; neighbors?: 'auto' | 'kdtree' | 'brute' } = {}): EpsSuggestion {
@@ -32,11 +35,17 @@ export function suggestEps(X: Matrix, minSamples: number, opts: { S?: number; ne
   if (!Number.isInteger(minSamples) || minSamples < 2 || minSamples > X.rows) {
     throw new ValidationError(`minSamples=${minSamples} should be an integer in 2..${X.rows} (the number of rows)`);
   }
-  const index = buildNeighborIndex(X, opts.neighbors ?? 'auto');
+  const kind = opts.neighbors ?? 'auto';
+  const brute = kind === 'brute' || (kind === 'auto' && X.cols > KDTREE_MAX_DIM);
+  const sq = brute ? kthNeighborSqDistances(X.data, X.rows, X.cols, minSamples, X.rows >= 2000 ? availableThreads() : 1) : null;
   const kd = new Float64Array(X.rows);
-  for (let i = 0; i < X.rows; i++) {
-    const nn = index.knn(X.data, i, minSamples);
-    kd[i] = Math.sqrt(nn.sq[minSamples - 1]);
+  if (sq) for (let i = 0; i < X.rows; i++) kd[i] = Math.sqrt(sq[i]);
+  else {
+    const index = buildNeighborIndex(X, kind);
+    for (let i = 0; i < X.rows; i++) {
+      const nn = index.knn(X.data, i, minSamples);
+      kd[i] = Math.sqrt(nn.sq[minSamples - 1]);
+    }
   }
   kd.sort();
   const xs = Float64Array.from({ length: kd.length }, (_, i) => i);

@@ -5,8 +5,9 @@
  * cluster that reaches them, the rest are noise (-1).
  *
  * Memory: neighbourhoods are never stored — a first pass counts neighbours (core flags), the expansion queries
- * each core row's neighbourhood once more. Neighbour search: k-d tree for d ≤ 15, brute-force scan above
- * (`neighbors.ts`); never an n×n matrix.
+ * each core row's neighbourhood once more. Neighbour search: k-d tree for d ≤ 15 (`neighbors.ts`); above, blocked
+ * SIMD distance tiles over all cores (`dbscan-tiles.ts`: counts, core components, border rows; the same labels as
+ * the row-order expansion), or a brute-force scan where WebAssembly SIMD is missing; never an n×n matrix.
  *
  * `predict` for new rows: the label of the nearest core row if it is within eps, else -1 (noise).
  *
@@ -16,7 +17,9 @@
 import { checkMatrix, takeRows, type Matrix } from '../core/matrix';
 import { NotFittedError, ValidationError } from '../core/errors';
 import type { Clusterer } from './types';
-import { buildNeighborIndex, type NeighborIndex } from './neighbors';
+import { buildNeighborIndex, KDTREE_MAX_DIM, type NeighborIndex } from './neighbors';
+import { dbscanTiles } from './dbscan-tiles';
+import { availableThreads } from './parallel-pool';
 
 /** Options of {@link DBSCAN}. */
 export interface DBSCANOptions {
@@ -24,12 +27,14 @@ export interface DBSCANOptions {
   eps: number;
   /** Rows (including itself) a neighbourhood needs for a core row, ≥ 1. */
   minSamples: number;
-  /** Neighbour search: 'auto' (k-d tree for d ≤ 15), 'kdtree' or 'brute'. */
+  /** Neighbour search: 'auto' (k-d tree for d ≤ 15), 'kdtree' or 'brute' (SIMD distance tiles where available). */
   neighbors: 'auto' | 'kdtree' | 'brute';
+  /** Threads of the brute-force tiles: 'auto' (all cores from 2,000 rows) or a number ≥ 1. Same result either way. */
+  nThreads: number | 'auto';
 }
 
 /** Defaults of {@link DBSCANOptions} (scikit-learn's eps = 0.5, min_samples = 5). */
-export const DEFAULT_DBSCAN_OPTIONS: DBSCANOptions = { eps: 0.5, minSamples: 5, neighbors: 'auto' };
+export const DEFAULT_DBSCAN_OPTIONS: DBSCANOptions = { eps: 0.5, minSamples: 5, neighbors: 'auto', nThreads: 'auto' };
 
 /** Fitted state of {@link DBSCAN} as plain JSON. */
 export interface DBSCANJSON {
@@ -68,6 +73,17 @@ export class DBSCAN implements Clusterer {
     if (!Number.isInteger(minSamples) || minSamples < 1) throw new ValidationError(`minSamples=${minSamples} should be an integer >= 1`);
     checkMatrix(X, { name: 'X' });
     const n = X.rows;
+    const nt = this.options.nThreads ?? 'auto';
+    if (nt !== 'auto' && !(Number.isInteger(nt) && nt >= 1)) throw new ValidationError(`nThreads=${nt} should be 'auto' or an integer >= 1`);
+    const brute = neighbors === 'brute' || (neighbors === 'auto' && X.cols > KDTREE_MAX_DIM);
+    if (brute) {
+      const threads = nt === 'auto' ? (n >= 2000 ? availableThreads() : 1) : nt;
+      const r = dbscanTiles(X.data, n, X.cols, eps, minSamples, threads);
+      if (r) {
+        this.fitted = this.finish(X, r.labels, r.isCore);
+        return this;
+      }
+    }
     const index = buildNeighborIndex(X, neighbors);
     const isCore = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
@@ -90,13 +106,16 @@ export class DBSCAN implements Clusterer {
       }
       label++;
     }
-    let nCore = 0;
-    for (let i = 0; i < n; i++) nCore += isCore[i];
-    const core = new Int32Array(nCore);
-    for (let i = 0, m = 0; i < n; i++) if (isCore[i]) core[m++] = i;
-    const components = takeRows(X, core);
-    this.fitted = { labels, core, components, index: null };
+    this.fitted = this.finish(X, labels, isCore);
     return this;
+  }
+
+  private finish(X: Matrix, labels: Int32Array, isCore: Uint8Array): DBSCANState {
+    let nCore = 0;
+    for (let i = 0; i < X.rows; i++) nCore += isCore[i];
+    const core = new Int32Array(nCore);
+    for (let i = 0, m = 0; i < X.rows; i++) if (isCore[i]) core[m++] = i;
+    return { labels, core, components: takeRows(X, core), index: null };
   }
 
   private state(): DBSCANState {

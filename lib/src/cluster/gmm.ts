@@ -2,7 +2,8 @@
  * Gaussian mixture fitted by expectation–maximization, scikit-learn's `GaussianMixture` contract: full or diagonal
  * covariances regularized by `regCovar` on the diagonal, responsibilities initialized from K-Means labels, EM stopped
  * when the per-row mean log-likelihood (the "lower bound") changes by less than `tol`, best of `nInit` runs.
- * Log-densities through Cholesky factors, posteriors through log-sum-exp.
+ * Log-densities through Cholesky factors, posteriors through log-sum-exp. Full covariances run as matrix products
+ * on the WebAssembly SIMD kernel over all cores (precision Cholesky factors, as scikit-learn; gmm-full-tiles.ts).
  * Reference: Bishop (2006), Pattern Recognition and Machine Learning, §9.2; scikit-learn `sklearn/mixture`.
  * Complexity: full O(n·k·d²) per iteration (+ O(k·d³) factorizations), diag O(n·k·d); O(n·k + k·d²) memory.
  */
@@ -12,6 +13,13 @@ import { Rng, toRng } from '../core/random';
 import type { Clusterer } from './types';
 import { KMeans } from './kmeans';
 import { cholesky, logDetFromCholesky, mahalanobisSq } from './gmm-linalg';
+import { FullGmmTiles } from './gmm-full-tiles';
+import { availableThreads } from './parallel-pool';
+
+/** Threads of the full-covariance kernel: all cores once n·k·d² ≥ 2·10⁷ multiply-adds per step, else 1. */
+function gmmThreads(n: number, d: number, k: number): number {
+  return n * k * d * d >= 2e7 ? availableThreads() : 1;
+}
 
 /** Options of {@link GaussianMixture}. */
 export interface GaussianMixtureOptions {
@@ -101,17 +109,28 @@ export class GaussianMixture implements Clusterer {
     this.d = d;
     const rng = toRng(o.seed);
     const resp = new Float64Array(n * k);
+    // Full covariances: E and M steps as matrix products on the SIMD kernel over all cores (gmm-full-tiles.ts).
+    const tiles = o.covarianceType === 'full' ? FullGmmTiles.create(X.data, n, d, k, gmmThreads(n, d, k)) : null;
     let best: { p: Params; lb: number; converged: boolean; nIter: number } | null = null;
     for (let r = 0; r < o.nInit; r++) {
       this.initResp(X, resp, rng);
-      this.p = this.mStep(X, resp);
+      if (tiles) {
+        tiles.setResponsibilities(resp);
+        this.p = this.mStepTiles(tiles, tiles.respSums());
+      } else this.p = this.mStep(X, resp);
       let lb = -Infinity;
       let converged = false;
       let it = 1;
       for (; it <= o.maxIter; it++) {
         const prev = lb;
-        lb = this.eStep(X, resp);
-        this.p = this.mStep(X, resp);
+        if (tiles) {
+          const e = tiles.eStep();
+          lb = e.meanLogLik;
+          this.p = this.mStepTiles(tiles, e);
+        } else {
+          lb = this.eStep(X, resp);
+          this.p = this.mStep(X, resp);
+        }
         if (Math.abs(lb - prev) < o.tol) { converged = true; break; }
       }
       if (best === null || lb > best.lb) best = { p: this.p, lb, converged, nIter: Math.min(it, o.maxIter) };
@@ -119,7 +138,11 @@ export class GaussianMixture implements Clusterer {
     const b = best as { p: Params; lb: number; converged: boolean; nIter: number };
     this.setParams(b.p);
     // Final E-step so that labels agree with predict (scikit-learn does the same).
-    this.eStep(X, resp);
+    if (tiles) {
+      tiles.setParams(b.p.weights, b.p.means, this.chol);
+      tiles.eStep();
+      resp.set(tiles.responsibilities());
+    } else this.eStep(X, resp);
     const labels = argmaxRows(resp, n, k);
     this.fitted = { converged: b.converged, nIter: b.nIter, lowerBound: b.lb, labels };
     return this;
@@ -200,6 +223,38 @@ export class GaussianMixture implements Clusterer {
     return p;
   }
 
+  /**
+   * M step from the kernel's sums (scikit-learn's `_estimate_gaussian_parameters` + weight normalization):
+   * nk_j = Σ resp + 10ε, μ_j = Σ resp·x / nk_j, Σ_j = Σ resp (x − μ_j)(x − μ_j)ᵀ / nk_j + regCovar·I (lower
+   * triangle mirrored), w_j = nk_j / Σ nk. Loads the new parameters into the kernel. O(k·d²) + the kernel's pass.
+   */
+  private mStepTiles(tiles: FullGmmTiles, sums: { nk: Float64Array; sumRespX: Float64Array }): Params {
+    const { k, regCovar } = this.options;
+    const d = this.d;
+    const nk = Float64Array.from(sums.nk, (v) => v + 10 * Number.EPSILON);
+    const means = new Float64Array(k * d);
+    for (let j = 0; j < k; j++) for (let t = 0; t < d; t++) means[j * d + t] = sums.sumRespX[j * d + t] / nk[j];
+    const cov = tiles.covarianceSums(means);
+    for (let j = 0; j < k; j++) {
+      const base = j * d * d;
+      for (let a = 0; a < d; a++) {
+        for (let b2 = 0; b2 <= a; b2++) {
+          const v = cov[base + a * d + b2] / nk[j];
+          cov[base + a * d + b2] = v;
+          cov[base + b2 * d + a] = v;
+        }
+        cov[base + a * d + a] += regCovar;
+      }
+    }
+    let tot = 0;
+    for (let j = 0; j < k; j++) tot += nk[j];
+    const weights = Float64Array.from(nk, (v) => v / tot);
+    const p = { weights, means, cov };
+    this.setParams(p);
+    tiles.setParams(weights, means, this.chol);
+    return p;
+  }
+
   /** Store parameters and precompute Cholesky factors and log-determinants. */
   private setParams(p: Params): void {
     const { k, covarianceType } = this.options;
@@ -228,6 +283,14 @@ export class GaussianMixture implements Clusterer {
     const { k, covarianceType } = this.options;
     const p = this.p as Params;
     const { data: x, rows: n, cols: d } = X;
+    if (covarianceType === 'full') {
+      const tiles = FullGmmTiles.create(x, n, d, k, gmmThreads(n, d, k));
+      if (tiles) {
+        tiles.setParams(p.weights, p.means, this.chol);
+        out.set(tiles.weightedLogProb());
+        return;
+      }
+    }
     const c0 = d * Math.log(2 * Math.PI);
     const v = new Float64Array(d);
     const z = new Float64Array(d);

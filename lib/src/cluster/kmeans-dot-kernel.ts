@@ -19,6 +19,7 @@ interface WasmApi {
 }
 
 type DotsFn = (x: number, idx: number, m: number, rb: number, c: number, nb: number, out: number) => void;
+type AminFn = (out: number, m: number, sb: number, k: number, cn: number, res: number) => void;
 
 const leb = (v: number): number[] => {
   const o: number[] = [];
@@ -73,13 +74,38 @@ function moduleBytes(): Uint8Array {
   c.push(...G(7), ...I(1), ADD, ...T(7), ...G(2), LTU, ...BRIF0, END);
   c.push(END);
   const fb = [0x02, 0x05, 0x7f, 0x05, 0x7b, ...c];
+  // amin(out, m, sb, k, cn, res): for each row r < m, over v_j = cn[j] − 2·out[r·sb/8 + j] (j < k): the smallest
+  // v, the second smallest, and the first index of the smallest, stored as three f64 at res + 24·r.
+  // params: 0 out, 1 m, 2 sb, 3 k, 4 cn, 5 res; i32 locals 6 r, 7 j, 8 j1; f64 locals 9 m1, 10 m2, 11 v
+  const F64 = 0x7c;
+  const f64load = [0x2b, 0x03, 0x00];
+  const inf = [0x44, ...Array.from(new Uint8Array(new Float64Array([Infinity]).buffer))];
+  const a: number[] = [];
+  a.push(...I(0), ...S(6));
+  a.push(0x02, 0x40, ...LOOP);
+  a.push(...G(6), ...G(1), 0x4f, 0x0d, 0x01);
+  a.push(...inf, ...S(9), ...inf, ...S(10), ...I(0), ...S(8), ...I(0), ...S(7));
+  a.push(0x02, 0x40, ...LOOP);
+  a.push(...G(7), ...G(3), 0x4f, 0x0d, 0x01);
+  // v = cn[j] − 2·out[j]
+  a.push(...G(4), ...G(7), ...I(8), MUL, ADD, ...f64load);
+  a.push(...G(0), ...G(7), ...I(8), MUL, ADD, ...f64load, ...T(11), ...G(11), 0xa0, 0xa1, ...S(11));
+  a.push(...G(11), ...G(9), 0x63, 0x04, 0x40);
+  a.push(...G(9), ...S(10), ...G(11), ...S(9), ...G(7), ...S(8));
+  a.push(0x05, ...G(11), ...G(10), 0x63, 0x04, 0x40, ...G(11), ...S(10), END, END);
+  a.push(...G(7), ...I(1), ADD, ...S(7), 0x0c, 0x00, END, END);
+  a.push(...G(5), ...G(9), 0x39, 0x03, 0x00, ...G(5), ...G(10), 0x39, 0x03, 0x08, ...G(5), ...G(8), 0xb7, 0x39, 0x03, 0x10);
+  a.push(...G(5), ...I(24), ADD, ...S(5), ...G(0), ...G(2), ADD, ...S(0));
+  a.push(...G(6), ...I(1), ADD, ...S(6), 0x0c, 0x00, END, END);
+  a.push(END);
+  const ab = [0x02, 0x03, 0x7f, 0x03, F64, ...a];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
-    ...sec(1, [1, 0x60, 7, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0]),
+    ...sec(1, [2, 0x60, 7, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0, 0x60, 6, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0]),
     ...sec(2, [1, ...str('e'), ...str('m'), 0x02, 0x00, 0x01]),
-    ...sec(3, [1, 0]),
-    ...sec(7, [1, ...str('dots'), 0x00, 0x00]),
-    ...sec(10, [1, ...leb(fb.length), ...fb]),
+    ...sec(3, [2, 0, 1]),
+    ...sec(7, [2, ...str('dots'), 0x00, 0x00, ...str('amin'), 0x00, 0x01]),
+    ...sec(10, [2, ...leb(fb.length), ...fb, ...leb(ab.length), ...ab]),
   ]);
 }
 
@@ -122,6 +148,12 @@ export class DotKernel {
   stride = 0;
   private mem: WasmMemory | null = null;
   private fn: DotsFn | null = null;
+  private aminFn: AminFn | null = null;
+  private cnOff = 0; private resOff = 0;
+  /** Centre norms for {@link argmin2} (maxNb·4 entries). */
+  cn: Float64Array = new Float64Array(0);
+  /** Output of {@link argmin2}: per row, the smallest and second smallest cn_j − 2·dot_j and the first argmin. */
+  res: Float64Array = new Float64Array(0);
   private F: Float64Array = new Float64Array(0);
   private xOff = 0; private idxOff = 0; private cOff = 0; private outOff = 0;
   private maxNb = 0;
@@ -137,7 +169,9 @@ export class DotKernel {
     this.idxOff = n * rb;
     this.cOff = this.idxOff + DOT_CHUNK * 4;
     this.outOff = this.cOff + this.maxNb * 4 * rb;
-    const bytes = this.outOff + DOT_CHUNK * this.maxNb * 4 * 8;
+    this.cnOff = this.outOff + DOT_CHUNK * this.maxNb * 4 * 8;
+    this.resOff = this.cnOff + this.maxNb * 4 * 8;
+    const bytes = this.resOff + DOT_CHUNK * 3 * 8;
     const mod = wasmModule();
     if (mod !== null) {
       const W = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
@@ -146,6 +180,7 @@ export class DotKernel {
         this.mem = new W.Memory({ initial: pages });
         const inst = new W.Instance(mod, { e: { m: this.mem } });
         this.fn = inst.exports.dots as DotsFn;
+        this.aminFn = inst.exports.amin as AminFn;
       } else {
         const have = this.mem.buffer.byteLength / 65536;
         if (pages > have) this.mem.grow(pages - have);
@@ -157,8 +192,10 @@ export class DotKernel {
     } else {
       this.F = new Float64Array(bytes / 8);
       this.idx = new Int32Array(DOT_CHUNK);
-      this.out = this.F.subarray(this.outOff / 8);
+      this.out = this.F.subarray(this.outOff / 8, this.cnOff / 8);
     }
+    this.cn = this.F.subarray(this.cnOff / 8, this.resOff / 8);
+    this.res = this.F.subarray(this.resOff / 8, this.resOff / 8 + DOT_CHUNK * 3);
     const F = this.F;
     for (let i = 0; i < n; i++) {
       const o = i * dp;
@@ -182,6 +219,25 @@ export class DotKernel {
       const bo = base + (j >> 2) * 4 * dp + (j & 3) * 2;
       const co = j * d;
       for (let t = 0; t < d; t++) F[bo + (t >> 1) * 8 + (t & 1)] = C[co + t];
+    }
+  }
+
+  /**
+   * After {@link run}: for each of the m rows, the smallest and second smallest v_j = cn_j − 2·x·c_j over the first
+   * k centres (cn = this.cn, filled by the caller) and the first j of the smallest, into res[3r..3r+2]. The same
+   * values, comparisons and ties as the JavaScript loop below (2·x·c is exact). O(m·k).
+   */
+  argmin2(m: number, k: number): void {
+    if (this.aminFn !== null) { this.aminFn(this.outOff, m, this.stride * 8, k, this.cnOff, this.resOff); return; }
+    const { out, cn, res, stride } = this;
+    for (let r = 0; r < m; r++) {
+      const o = r * stride;
+      let m1 = Infinity, m2 = Infinity, j1 = 0;
+      for (let j = 0; j < k; j++) {
+        const v = cn[j] - 2 * out[o + j];
+        if (v < m1) { m2 = m1; m1 = v; j1 = j; } else if (v < m2) m2 = v;
+      }
+      res[3 * r] = m1; res[3 * r + 1] = m2; res[3 * r + 2] = j1;
     }
   }
 

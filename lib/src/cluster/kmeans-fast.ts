@@ -56,20 +56,17 @@ function assignListed(
 ): void {
   const { X, d, kern, xn, xs, eps } = f;
   kern.run(m);
+  // v_j = ‖c_j‖² − 2x·c_j: the estimate minus ‖x‖², which is the same for every centre; smallest two per row.
+  kern.cn.set(cn.subarray(0, k));
+  kern.argmin2(m, k);
+  const res = kern.res;
   const out = kern.out;
   const st = kern.stride;
   const idx = kern.idx;
   for (let r = 0; r < m; r++) {
     const i = idx[r];
     const o = r * st;
-    // v_j = ‖c_j‖² − 2x·c_j: the estimate minus ‖x‖², which is the same for every centre.
-    let m1 = Infinity;
-    let m2 = Infinity;
-    let j1 = 0;
-    for (let j = 0; j < k; j++) {
-      const v = cn[j] - 2 * out[o + j];
-      if (v < m1) { m2 = m1; m1 = v; j1 = j; } else if (v < m2) m2 = v;
-    }
+    const m1 = res[3 * r], m2 = res[3 * r + 1], j1 = res[3 * r + 2];
     const g = xs[i] + cmax;
     const e = eps * g * g;
     const thr = m1 + 2 * e;
@@ -209,8 +206,10 @@ export function hamerlyFastRun(f: FastData, init: Float64Array, k: number, maxIt
 /**
  * Greedy k-means++ seeding on the dot kernel: the same draws, candidates, potentials (bit for bit, summed in the same
  * order) and centres as kmeansPlusPlusInit. For each step, all 2 + ⌊ln k⌋ candidates are evaluated in one pass
- * over the rows; a candidate's distance is computed in the direct form only where it may be below the row's current
- * closest distance. O(n·d·k·(2+ln k)) time (in the kernel), O(n·(2+ln k)) memory.
+ * over the rows on dot-kernel estimates, which give each candidate's potential within a stated bound; when the best
+ * candidate is certain from them, only its distances are recomputed in the direct form (where they may be below the
+ * row's current closest distance), else every candidate's are. O(n·d·k·(2+ln k)) time (in the kernel),
+ * O(n·(2+ln k)) memory.
  * @throws ValidationError when X has fewer than k distinct rows.
  */
 export function kmeansPlusPlusFast(f: FastData, k: number, draws: UniformSource, nLocalTrials?: number): Float64Array {
@@ -221,10 +220,13 @@ export function kmeansPlusPlusFast(f: FastData, k: number, draws: UniformSource,
   const cum = new Float64Array(n);
   const bufs: Float64Array[] = [];
   for (let t = 0; t < trials; t++) bufs.push(new Float64Array(n));
+  if (trials > 31) throw new ValidationError(`nLocalTrials=${trials} should be at most 31`);
   const pots = new Float64Array(trials);
   const ids = new Int32Array(trials);
   const cand = new Float64Array(trials * d);
   const cn = new Float64Array(trials);
+  const errs = new Float64Array(trials);
+  const flags = new Int32Array(n);
   const first = draws.int(n);
   centers.set(data.subarray(first * d, first * d + d), 0);
   let pot = 0;
@@ -248,7 +250,11 @@ export function kmeansPlusPlusFast(f: FastData, k: number, draws: UniformSource,
     kern.setCenters(cand, trials);
     const cmax = centerNorms(cand, trials, d, cn);
     const st = kern.stride;
+    // Pass 1, estimates only: a trial's potential Σ_i min(closest_i, d_it) from the dot-kernel values, with its
+    // error bound (Σ of the per-row bounds wherever the estimate was used); flags[i] marks the trials that may be
+    // closer than closest_i (the rows whose exact value may differ from closest_i).
     pots.fill(0);
+    errs.fill(0);
     for (let s0 = 0; s0 < n; s0 += DOT_CHUNK) {
       const m = Math.min(DOT_CHUNK, n - s0);
       for (let r = 0; r < m; r++) idx[r] = s0 + r;
@@ -259,30 +265,51 @@ export function kmeansPlusPlusFast(f: FastData, k: number, draws: UniformSource,
         const ci = closest[i];
         const g = xs[i] + cmax;
         const e = eps * g * g;
-        const base = xn[i] - e;
+        const xi = xn[i];
         const o = r * st;
+        let fl = 0;
         for (let t = 0; t < trials; t++) {
-          let v = ci;
-          if (base + cn[t] - 2 * out[o + t] <= ci) {
-            const sd = sqDistRC(data, i, data, ids[t], d);
-            if (sd < ci) v = sd;
-          }
-          bufs[t][i] = v;
+          const est = xi + cn[t] - 2 * out[o + t];
+          if (est - e <= ci) {
+            fl |= 1 << t;
+            pots[t] += est < ci ? est : ci;
+            errs[t] += e;
+          } else pots[t] += ci;
         }
+        flags[i] = fl;
       }
     }
-    // Potentials summed in row order, as the reference does.
-    for (let t = 0; t < trials; t++) {
-      const b = bufs[t];
-      let p = 0;
-      for (let i = 0; i < n; i++) p += b[i];
-      pots[t] = p;
-    }
+    // The reference picks the lowest exact potential (first on ties). When the lowest estimate is separated from every
+    // other by more than both error bounds, that order is certain and only its trial needs exact values.
     let bt = 0;
     for (let t = 1; t < trials; t++) if (pots[t] < pots[bt]) bt = t;
-    pot = pots[bt];
-    const best = bufs[bt];
-    bufs[bt] = closest;
+    let certain = true;
+    for (let t = 0; t < trials && certain; t++) if (t !== bt && !(pots[bt] + errs[bt] < pots[t] - errs[t])) certain = false;
+    const exactTrial = (t: number, outBuf: Float64Array): number => {
+      const bit = 1 << t;
+      const id = ids[t];
+      let p = 0;
+      for (let i = 0; i < n; i++) {
+        const ci = closest[i];
+        let v = ci;
+        if (flags[i] & bit) { const sd = sqDistRC(data, i, data, id, d); if (sd < ci) v = sd; }
+        outBuf[i] = v;
+        p += v;
+      }
+      return p;
+    };
+    if (certain) {
+      pot = exactTrial(bt, bufs[0]);
+    } else {
+      // Ambiguous: exact potentials of every trial (summed in row order, as the reference).
+      for (let t = 0; t < trials; t++) pots[t] = exactTrial(t, bufs[t]);
+      bt = 0;
+      for (let t = 1; t < trials; t++) if (pots[t] < pots[bt]) bt = t;
+      pot = pots[bt];
+      if (bt !== 0) { const tmp = bufs[0]; bufs[0] = bufs[bt]; bufs[bt] = tmp; }
+    }
+    const best = bufs[0];
+    bufs[0] = closest;
     closest = best;
     centers.set(data.subarray(ids[bt] * d, ids[bt] * d + d), c * d);
   }

@@ -13,6 +13,7 @@
  * Complexity: O(n²·d) time (each chain step scans the active clusters), O(n·d) memory.
  */
 import { ValidationError } from '../core/errors';
+import { createWardScan, wardScanAvailable, type WardScan } from './ward-scan-kernel';
 
 /** A scipy-like linkage: (n − 1) merges. */
 export interface WardLinkage {
@@ -28,28 +29,18 @@ export interface WardLinkage {
 }
 
 /**
- * Ward linkage of the rows of X (n×d, row-major), optionally weighted (a leaf of weight w acts as w coincident
- * points: the two-stage method passes micro-cluster centroids with their sizes).
- * @param weights optional positive leaf weights (default 1).
+ * The nearest-neighbour chain on centroids; fills the merge arrays (unsorted, in merge order) and returns their
+ * number. Ties prefer the previous chain element (guarantees termination), then the first active cluster.
  */
-export function wardLinkage(X: Float64Array, n: number, d: number, weights?: ArrayLike<number>): WardLinkage {
-  if (n < 1) throw new ValidationError('Ward needs at least 1 row');
-  const cent = Float64Array.from(X.subarray(0, n * d));
-  const size = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const w = weights ? weights[i] : 1;
-    if (!(w > 0) || !Number.isFinite(w)) throw new ValidationError(`weights[${i}] is ${w}, expected a positive number`);
-    size[i] = w;
-  }
+type Chain = (cent: Float64Array, size: Float64Array, n: number, d: number, mA: Int32Array, mB: Int32Array, mD: Float64Array, mS: Float64Array) => number;
+
+/** The chain with a scalar JavaScript scan (where WebAssembly SIMD is missing). O(n²·d). */
+const chainScalar: Chain = (cent, size, n, d, mA, mB, mD, mS) => {
   // Active list with swap-removal; pos[i] = position of cluster i in the list (-1 when merged away).
   const active = new Int32Array(n);
   const pos = new Int32Array(n);
   for (let i = 0; i < n; i++) { active[i] = i; pos[i] = i; }
   let nActive = n;
-  const mA = new Int32Array(Math.max(0, n - 1));
-  const mB = new Int32Array(Math.max(0, n - 1));
-  const mD = new Float64Array(Math.max(0, n - 1));
-  const mS = new Float64Array(Math.max(0, n - 1));
   let nMerges = 0;
   const chain = new Int32Array(n);
   let len = 0;
@@ -62,7 +53,6 @@ export function wardLinkage(X: Float64Array, n: number, d: number, weights?: Arr
   while (nActive > 1) {
     if (len === 0) chain[len++] = active[0];
     const a = chain[len - 1];
-    // Nearest neighbour of a; ties prefer the previous chain element (guarantees termination).
     let best = -1;
     let bestCost = Infinity;
     if (len >= 2) { best = chain[len - 2]; bestCost = cost(a, best); }
@@ -80,7 +70,6 @@ export function wardLinkage(X: Float64Array, n: number, d: number, weights?: Arr
       size[keep] = st;
       mA[nMerges] = a; mB[nMerges] = best; mD[nMerges] = Math.sqrt(2 * bestCost); mS[nMerges] = st;
       nMerges++;
-      // Remove `drop` from the active list.
       const p = pos[drop];
       const last = active[nActive - 1];
       active[p] = last; pos[last] = p; pos[drop] = -1;
@@ -89,6 +78,94 @@ export function wardLinkage(X: Float64Array, n: number, d: number, weights?: Arr
       chain[len++] = best;
     }
   }
+  return nMerges;
+};
+
+/**
+ * The chain with the WebAssembly SIMD scan (ward-scan-kernel.ts): active centroids are kept contiguous in the
+ * active list's order (a removed cluster's slot takes the last one's row), so each scan streams m·dp doubles.
+ * Same decisions as the scalar chain up to the rounding of the two-lane sums.
+ */
+const chainSimd: Chain = (cent, size, n, d, mA, mB, mD, mS) => {
+  const dp = Math.ceil(d / 4) * 4;
+  const rb = dp * 8;
+  const cOff = 0, wOff = n * rb, outOff = wOff + n * 8;
+  const k = createWardScan(outOff + 16) as WardScan;
+  const F = new Float64Array(k.memory.buffer);
+  const W = wOff / 8;
+  // slot r holds active cluster clusterAt[r]; slotOf[i] its slot (-1 when merged away)
+  const clusterAt = new Int32Array(n);
+  const slotOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    clusterAt[i] = i; slotOf[i] = i;
+    F.set(cent.subarray(i * d, i * d + d), i * dp);
+    F[W + i] = size[i];
+  }
+  let nActive = n;
+  let nMerges = 0;
+  const chain = new Int32Array(n);
+  let len = 0;
+  const costTo = (sa: number, sq: number): number => {
+    k.scan(cOff + sq * rb, 1, dp, cOff + sa * rb, F[W + sa], wOff + sq * 8, -1, outOff);
+    return F[outOff / 8];
+  };
+  while (nActive > 1) {
+    if (len === 0) chain[len++] = clusterAt[0];
+    const a = chain[len - 1];
+    const sa = slotOf[a];
+    const r = k.scan(cOff, nActive, dp, cOff + sa * rb, F[W + sa], wOff, sa, outOff);
+    let best = clusterAt[r];
+    let bestCost = F[outOff / 8];
+    if (len >= 2) {
+      const prev = chain[len - 2];
+      const pc = costTo(sa, slotOf[prev]);
+      if (pc <= bestCost) { best = prev; bestCost = pc; }
+    }
+    if (len >= 2 && best === chain[len - 2]) {
+      len -= 2;
+      const keep = Math.min(a, best), drop = Math.max(a, best);
+      const sk = slotOf[keep], sd = slotOf[drop];
+      const wk = F[W + sk], wd = F[W + sd], wt = wk + wd;
+      for (let t = 0; t < d; t++) F[sk * dp + t] = (wk * F[sk * dp + t] + wd * F[sd * dp + t]) / wt;
+      F[W + sk] = wt;
+      mA[nMerges] = a; mB[nMerges] = best; mD[nMerges] = Math.sqrt(2 * bestCost); mS[nMerges] = wt;
+      nMerges++;
+      // Move the last slot into the dropped one.
+      const last = nActive - 1;
+      if (sd !== last) {
+        F.copyWithin(sd * dp, last * dp, last * dp + dp);
+        F[W + sd] = F[W + last];
+        const moved = clusterAt[last];
+        clusterAt[sd] = moved; slotOf[moved] = sd;
+      }
+      slotOf[drop] = -1;
+      nActive--;
+    } else {
+      chain[len++] = best;
+    }
+  }
+  return nMerges;
+};
+
+/**
+ * Ward linkage of the rows of X (n×d, row-major), optionally weighted (a leaf of weight w acts as w coincident
+ * points: the two-stage method passes micro-cluster centroids with their sizes).
+ * @param weights optional positive leaf weights (default 1).
+ */
+export function wardLinkage(X: Float64Array, n: number, d: number, weights?: ArrayLike<number>): WardLinkage {
+  if (n < 1) throw new ValidationError('Ward needs at least 1 row');
+  const cent = Float64Array.from(X.subarray(0, n * d));
+  const size = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const w = weights ? weights[i] : 1;
+    if (!(w > 0) || !Number.isFinite(w)) throw new ValidationError(`weights[${i}] is ${w}, expected a positive number`);
+    size[i] = w;
+  }
+  const mA = new Int32Array(Math.max(0, n - 1));
+  const mB = new Int32Array(Math.max(0, n - 1));
+  const mD = new Float64Array(Math.max(0, n - 1));
+  const mS = new Float64Array(Math.max(0, n - 1));
+  const nMerges = (wardScanAvailable() ? chainSimd : chainScalar)(cent, size, n, d, mA, mB, mD, mS);
   // Sort merges by height (stable) and number clusters as scipy does (union–find over leaves).
   const order = Array.from({ length: nMerges }, (_, i) => i).sort((x, y) => mD[x] - mD[y] || x - y);
   const parent = new Int32Array(n);

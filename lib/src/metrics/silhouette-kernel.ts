@@ -1,5 +1,6 @@
 /**
- * Internal engine of the exact silhouette: for every row i and every cluster c, the sum of Euclidean distances
+ * The direct-form engine of the exact silhouette (used with `kernel: 'direct'`, and where WebAssembly SIMD is missing;
+ * the default is silhouette-gemm.ts): for every row i and every cluster c, the sum of Euclidean distances
  * from row i to the rows of cluster c (an n×k table), computed over the upper triangle of the pair matrix in
  * blocks of rows, never materializing the n×n distance matrix, optionally on several threads.
  *

@@ -34,7 +34,8 @@ function gatherRows(X: Matrix, idx: Int32Array, start: number, rows: number, buf
   const d = X.cols;
   for (let r = 0; r < rows; r++) {
     const o = idx[start + r] * d;
-    buf.set(X.data.subarray(o, o + d), r * d);
+    const b = r * d;
+    for (let t = 0; t < d; t++) buf[b + t] = X.data[o + t];
   }
 }
 

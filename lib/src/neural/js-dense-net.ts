@@ -21,6 +21,7 @@ import type { NeuralActivation } from './activation';
 import { gemmStrided } from './js-gemm';
 import { glorotUniform } from './dense-stack';
 import { createWasmGemm, type WasmGemm } from './wasm-gemm';
+import { denseSimdKernels, type DenseSimdKernels } from './dense-simd-kernels';
 
 /** One layer of a {@link JsDenseNet}. */
 export interface JsLayerSpec {
@@ -63,6 +64,12 @@ export class JsDenseNet {
   private masks: (Float64Array | null)[] = [];
   private capacity = 0;
   private kernel: WasmGemm | null = null;
+  /** Output of ragged-edge products (SIMD only). */
+  private scratch: Float64Array | null = null;
+  /** The element-wise loops in WebAssembly SIMD (bit-identical to the JavaScript ones), with the kernel. */
+  private ew: DenseSimdKernels | null = null;
+  /** Dropout mask buffers in the kernel's memory (SIMD only), one per layer output. */
+  private maskBufs: Float64Array[] = [];
 
   constructor(specs: readonly JsLayerSpec[], params?: Float64Array, simd = true) {
     let off = 0;
@@ -119,7 +126,11 @@ export class JsDenseNet {
     if (rows <= this.capacity) return;
     const widths = [this.layers[0].in, ...this.layers.map((L) => L.out)];
     const P = this.params.length;
-    const total = 2 * P + this.nW + 2 * rows * widths.reduce((a, b) => a + b, 0);
+    const maxW = Math.max(...widths);
+    const scratchLen = (Math.max(rows, maxW) + 4) * (maxW + 4);
+    // + scratch for ragged products + a padding that over-reads of the last buffer stay inside
+    const sumW = widths.reduce((a, b) => a + b, 0);
+    const total = 2 * P + this.nW + 3 * rows * sumW + scratchLen + 8 * (rows + maxW + 8);
     const kernel = this.simd ? createWasmGemm(total * 8) : null;
     const buf = kernel ? kernel.memory.buffer : new ArrayBuffer(total * 8);
     let off = 0;
@@ -138,7 +149,10 @@ export class JsDenseNet {
     this.H = widths.map((w) => take(rows * w));
     this.D = widths.map((w) => take(rows * w));
     this.masks = widths.map(() => null);
+    this.maskBufs = kernel ? widths.map((w) => take(rows * w)) : [];
+    this.scratch = kernel ? take(scratchLen) : null;
     this.kernel = kernel;
+    this.ew = kernel ? denseSimdKernels(kernel.memory) : null;
     this.capacity = rows;
   }
 
@@ -153,6 +167,16 @@ export class JsDenseNet {
     const n4 = n & ~3;
     if (!kern || m4 === 0 || n4 === 0) {
       gemmStrided(m, n, K, A, aOff, ai, ak, B, bOff, bk, 1, C, cOff, cs);
+      return;
+    }
+    if ((m4 < m || n4 < n) && this.scratch && (m4 + 4) * (n4 + 4) <= this.scratch.length) {
+      // Ragged edges: the kernel on the sizes rounded up to 4, into scratch, then the m×n block copied out. The
+      // extra rows/columns read past A's and B's logical ends, still inside this net's memory (the scratch and a
+      // padding follow every buffer); their products are discarded. Same sums as the scalar edge kernel.
+      const mu = m4 < m ? m4 + 4 : m4, nu = n4 < n ? n4 + 4 : n4;
+      const Sc = this.scratch;
+      kern.gemm(mu, nu, K, A.byteOffset + aOff * 8, ai * 8, ak * 8, B.byteOffset + bOff * 8, bk * 8, Sc.byteOffset, nu * 8);
+      for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) C[cOff + i * cs + j] = Sc[i * nu + j];
       return;
     }
     kern.gemm(m4, n4, K, A.byteOffset + aOff * 8, ai * 8, ak * 8, B.byteOffset + bOff * 8, bk * 8, C.byteOffset + cOff * 8, cs * 8);
@@ -179,16 +203,29 @@ export class JsDenseNet {
       const y = this.H[l + 1];
       const nOut = L.out;
       this.mm(rows, nOut, L.in, x, 0, L.in, 1, P, L.w, nOut, y, 0, nOut);
-      activateInPlace(y, rows * nOut, nOut, P, L.b, L.activation);
+      const ew = this.ew;
+      if (ew && L.activation === 'relu') ew.biasRelu(y.byteOffset, rows, nOut, P.byteOffset + L.b * 8);
+      else if (ew && L.activation === 'linear') ew.biasAdd(y.byteOffset, rows, nOut, P.byteOffset + L.b * 8);
+      else activateInPlace(y, rows * nOut, nOut, P, L.b, L.activation);
       const rate = training && L.dropoutAfter ? training.dropout : 0;
       if (rate > 0) {
         let mask = this.masks[l + 1];
-        if (!mask || mask.length < this.capacity * nOut) mask = this.masks[l + 1] = new Float64Array(this.capacity * nOut);
+        if (ew) mask = this.masks[l + 1] = this.maskBufs[l + 1];
+        else if (!mask || mask.length < this.capacity * nOut) mask = this.masks[l + 1] = new Float64Array(this.capacity * nOut);
+        // One 32-bit draw per unit: dropped with probability rate (to 2⁻³²).
         const keep = 1 / (1 - rate);
-        for (let k = 0; k < rows * nOut; k++) {
-          const m = training!.rng.random() < rate ? 0 : keep;
-          mask[k] = m;
-          y[k] *= m;
+        const thr = rate * 4294967296;
+        const rng = training!.rng;
+        const nk = rows * nOut;
+        if (ew) {
+          for (let k = 0; k < nk; k++) mask[k] = rng.nextUint32() < thr ? 0 : keep;
+          ew.mulMask(y.byteOffset, mask.byteOffset, nk);
+        } else {
+          for (let k = 0; k < nk; k++) {
+            const m = rng.nextUint32() < thr ? 0 : keep;
+            mask[k] = m;
+            y[k] *= m;
+          }
         }
       } else if (this.masks[l + 1]) {
         this.masks[l + 1] = null;
@@ -216,13 +253,23 @@ export class JsDenseNet {
       const nIn = L.in;
       const nOut = L.out;
       const dZ = this.D[l + 1];
-      activationGradInPlace(dZ, this.H[l + 1], this.masks[l + 1], rows * nOut, L.activation);
+      const ew = this.ew;
+      const mask = this.masks[l + 1];
+      if (ew && L.activation === 'relu') {
+        if (mask) ew.reluGradMask(dZ.byteOffset, this.H[l + 1].byteOffset, mask.byteOffset, rows * nOut);
+        else ew.reluGrad(dZ.byteOffset, this.H[l + 1].byteOffset, rows * nOut);
+      } else if (!(ew && L.activation === 'linear' && !mask)) {
+        activationGradInPlace(dZ, this.H[l + 1], mask, rows * nOut, L.activation);
+      }
       // dW = Xᵀ·dZ (in×out): A = X read down its columns.
       this.mm(nIn, nOut, rows, this.H[l], 0, 1, nIn, dZ, 0, nOut, G, L.w, nOut);
-      for (let o = 0; o < nOut; o++) G[L.b + o] = 0;
-      for (let r = 0; r < rows; r++) {
-        const base = r * nOut;
-        for (let o = 0; o < nOut; o++) G[L.b + o] += dZ[base + o];
+      if (ew) ew.colSums(dZ.byteOffset, rows, nOut, G.byteOffset + L.b * 8);
+      else {
+        for (let o = 0; o < nOut; o++) G[L.b + o] = 0;
+        for (let r = 0; r < rows; r++) {
+          const base = r * nOut;
+          for (let o = 0; o < nOut; o++) G[L.b + o] += dZ[base + o];
+        }
       }
       if (l > from) {
         // dX = dZ·Wᵀ (rows×in) on a transposed copy of W (out×in), so B is read along its rows.
@@ -251,10 +298,11 @@ export class JsDenseNet {
 /** y ← act(y + b) row by row (one loop per activation, so the hot ReLU/linear loops carry no branch on it). */
 function activateInPlace(y: Float64Array, n: number, width: number, P: Float64Array, bOff: number, act: NeuralActivation): void {
   if (act === 'relu') {
-    for (let k = 0, o = bOff, end = bOff + width; k < n; k++) {
-      const z = y[k] + P[o];
-      y[k] = z > 0 ? z : 0;
-      if (++o === end) o = bOff;
+    for (let r = 0; r < n; r += width) {
+      for (let o = 0; o < width; o++) {
+        const z = y[r + o] + P[bOff + o];
+        y[r + o] = z > 0 ? z : 0;
+      }
     }
     return;
   }

@@ -43,8 +43,11 @@ function str(s: string): number[] {
   return [...uleb(s.length), ...Array.from(s, (ch) => ch.charCodeAt(0))];
 }
 
-/** Bytes of the module: imports env.memory, exports gemm(m, n, K, a, ai, ak, b, bk, c, cs). */
-function moduleBytes() {
+/**
+ * Bytes of the module: imports env.memory (a shared memory of up to 4 GiB when `shared`, so that worker threads can
+ * run the kernel on one copy of the data), exports gemm(m, n, K, a, ai, ak, b, bk, c, cs).
+ */
+function moduleBytes(shared = false) {
   // parameters 0..9, then locals
   const [m, n, K, a, ai, ak, b, bk, c, cs] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
   const [i, j, k, a0, a1, a2, a3, pa, pb, pc] = [10, 11, 12, 13, 14, 15, 16, 17, 18, 19];
@@ -107,7 +110,7 @@ function moduleBytes() {
   const bytes = [
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, [1, 0x60, 10, ...new Array(10).fill(T_I32), 0]),
-    ...section(2, [1, ...str('env'), ...str('memory'), 0x02, 0x00, 0x01]),
+    ...section(2, [1, ...str('env'), ...str('memory'), 0x02, ...(shared ? [0x03, 0x01, ...uleb(65536)] : [0x00, 0x01])]),
     ...section(3, [1, 0]),
     ...section(7, [1, ...str('gemm'), 0x00, 0]),
     ...section(10, [1, ...uleb(fn.length), ...fn]),
@@ -116,6 +119,7 @@ function moduleBytes() {
 }
 
 let compiled: WebAssembly.Module | null | undefined;
+let compiledShared: WebAssembly.Module | null | undefined;
 
 /** The compiled module, or null when this runtime lacks WebAssembly SIMD (compiled once). */
 function wasmModule(): WebAssembly.Module | null {
@@ -127,6 +131,38 @@ function wasmModule(): WebAssembly.Module | null {
     }
   }
   return compiled;
+}
+
+/**
+ * The module importing a SHARED memory (WebAssembly threads), or null where SIMD or shared memories are missing.
+ * A `WebAssembly.Module` can be posted to worker threads, which instantiate it on the same shared memory.
+ */
+export function sharedWasmGemmModule(): WebAssembly.Module | null {
+  if (compiledShared === undefined) {
+    try {
+      compiledShared = new WebAssembly.Module(moduleBytes(true));
+    } catch {
+      compiledShared = null;
+    }
+  }
+  return compiledShared;
+}
+
+/**
+ * Instantiate the shared-memory kernel on a new shared memory of at least `bytes` bytes (its buffer is a
+ * SharedArrayBuffer); null where unavailable.
+ */
+export function createSharedWasmGemm(bytes: number): (WasmGemm & { module: WebAssembly.Module }) | null {
+  const mod = sharedWasmGemmModule();
+  if (!mod) return null;
+  const pages = Math.max(1, Math.ceil(bytes / 65536));
+  try {
+    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true } as WebAssembly.MemoryDescriptor);
+    const inst = new WebAssembly.Instance(mod, { env: { memory } });
+    return { memory, gemm: inst.exports.gemm as WasmGemm['gemm'], module: mod };
+  } catch {
+    return null;
+  }
 }
 
 /** Is the SIMD kernel usable here? */

@@ -5,6 +5,7 @@ import { Rng } from '../../src/core/random';
 import { NotFittedError } from '../../src/core/errors';
 import { Ward } from '../../src/cluster/ward';
 import { wardDendrogram } from '../../src/cluster/ward-dendrogram';
+import { wardLinkage } from '../../src/cluster/ward-linkage';
 import { adjustedRandIndex } from '../../src/metrics/adjusted-rand';
 
 const near = (a: number, b: number, tol = 1e-9): void => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
@@ -103,4 +104,44 @@ test('Ward validates nClusters and NaN input', () => {
   assert.throws(() => new Ward().fit(fromRows([[0], [NaN]])), /non-finite/);
   // Duplicate points merge at height 0 (documented behaviour, no error).
   assert.equal(new Ward({ nClusters: 1 }).fit(fromRows([[1], [1], [1]])).linkage.height[1], 0);
+});
+
+/**
+ * Independent reference: the classical greedy Ward algorithm (Ward 1963) — at each step evaluate Δ(A, B) =
+ * |A||B|/(|A|+|B|)·‖c_A − c_B‖² for every pair of current clusters and merge the cheapest. O(n³·d).
+ */
+function greedyWardHeights(X: Float64Array, n: number, d: number): number[] {
+  const cent: number[][] = [];
+  const size: number[] = [];
+  for (let i = 0; i < n; i++) { cent.push(Array.from(X.subarray(i * d, i * d + d))); size.push(1); }
+  const alive = new Set<number>(Array.from({ length: n }, (_, i) => i));
+  const heights: number[] = [];
+  while (alive.size > 1) {
+    let best = Infinity, ba = -1, bb = -1;
+    const ids = Array.from(alive);
+    for (let x = 0; x < ids.length; x++) for (let y = x + 1; y < ids.length; y++) {
+      const a = ids[x], b = ids[y];
+      let s = 0;
+      for (let t = 0; t < d; t++) s += (cent[a][t] - cent[b][t]) ** 2;
+      const c = ((size[a] * size[b]) / (size[a] + size[b])) * s;
+      if (c < best) { best = c; ba = a; bb = b; }
+    }
+    const st = size[ba] + size[bb];
+    cent[ba] = cent[ba].map((v, t) => (size[ba] * v + size[bb] * cent[bb][t]) / st);
+    size[ba] = st;
+    alive.delete(bb);
+    heights.push(Math.sqrt(2 * best));
+  }
+  return heights.sort((p, q) => p - q);
+}
+
+test('Ward linkage (nearest-neighbour chain, SIMD scan) has the merge heights of the greedy algorithm on 150 points in 13-D', () => {
+  const rng = new Rng(11);
+  const [n, d] = [150, 13];
+  const X = new Float64Array(n * d);
+  for (let i = 0; i < n; i++) for (let t = 0; t < d; t++) X[i * d + t] = rng.normal((i % 3) * 2, 1);
+  const want = greedyWardHeights(X, n, d);
+  const got = wardLinkage(X, n, d);
+  assert.equal(got.height.length, n - 1);
+  for (let i = 0; i < n - 1; i++) assert.ok(Math.abs(got.height[i] - want[i]) <= 1e-12 * want[i], `merge ${i}: ${got.height[i]} vs ${want[i]}`);
 });
