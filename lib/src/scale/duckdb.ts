@@ -144,6 +144,11 @@ export async function readMatrix(conn: DuckDBConnection, sql: string): Promise<M
 export interface ColumnSpec {
   readonly name: string;
   readonly kind: 'numeric' | 'categorical' | 'id';
+  /**
+   * Known levels of a categorical column: the query then returns the 0-based INTEGER code of each value in this
+   * list (NULL or −1 for missing), which reads much faster than text.
+   */
+  readonly levels?: readonly string[];
 }
 
 /**
@@ -166,6 +171,9 @@ export async function* streamTables(conn: DuckDBConnection, sql: string, spec: r
         if (s.kind === 'numeric') {
           const out = b.values as Float64Array;
           for (let r = 0; r < take; r++) { const x = v.getItem(i + r) as number | null; out[cur.fill + r] = x === null ? NaN : x; }
+        } else if (s.levels) {
+          const out = b.codes as Int32Array;
+          for (let r = 0; r < take; r++) { const k = v.getItem(i + r) as number | null; out[cur.fill + r] = k === null ? -1 : k; }
         } else {
           const out = b.codes as Int32Array;
           for (let r = 0; r < take; r++) {
@@ -192,7 +200,10 @@ export async function* streamTables(conn: DuckDBConnection, sql: string, spec: r
 interface Buffers { fill: number; cols: Array<{ values?: Float64Array; codes?: Int32Array; levels?: string[]; index?: Map<string, number> }> }
 
 function newBuffers(spec: readonly ColumnSpec[], rows: number): Buffers {
-  return { fill: 0, cols: spec.map((s) => (s.kind === 'numeric' ? { values: new Float64Array(rows) } : { codes: new Int32Array(rows), levels: [], index: new Map() })) };
+  return {
+    fill: 0,
+    cols: spec.map((s) => (s.kind === 'numeric' ? { values: new Float64Array(rows) } : { codes: new Int32Array(rows), levels: s.levels ? [...s.levels] : [], index: s.levels ? undefined : new Map() })),
+  };
 }
 
 function toTable(spec: readonly ColumnSpec[], b: Buffers): Table {

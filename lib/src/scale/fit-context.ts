@@ -1,0 +1,171 @@
+/**
+ * What a SQL fitter sees (internal): the relation produced by the already-fitted steps (as a CTE chain over the
+ * dataset's `src`), and helpers that compute statistics over it in DuckDB — aggregates, exact type-7 quantiles
+ * from order statistics, the non-missing values of a column, a seeded sample as a JS Table.
+ */
+import { ValidationError } from '../core/errors';
+import type { Table } from '../data/table';
+import { sqlDialect } from '../sql/dialect';
+import { CteChain, type SqlColumn, type SqlStage } from '../sql/relation';
+import type { ColumnSelector } from '../features/types';
+import { queryRows, readTable } from './duckdb';
+import { sqlIdent, type LargeDataset } from './open-dataset';
+
+const D = sqlDialect('duckdb');
+
+/** Columns with at most this many distinct values get their quantiles from value counts. */
+const VALUE_COUNTS_MAX = 50_000;
+
+/** Type-7 quantile q from (value, count) pairs sorted by value: the order statistics ⌊h⌋ and ⌊h⌋+1, h = (n − 1)q. */
+export function quantileFromCounts(pairs: ReadonlyArray<readonly [number, number]>, q: number): number {
+  let n = 0;
+  for (const p of pairs) n += p[1];
+  if (n === 0) return NaN;
+  const h = (n - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, n - 1);
+  const at = (k: number): number => {
+    let seen = 0;
+    for (const [v, c] of pairs) { seen += c; if (k < seen) return v; }
+    return pairs[pairs.length - 1][0];
+  };
+  const a = at(lo);
+  return a + (h - lo) * (at(hi) - a);
+}
+
+/** The relation after the fitted steps, and statistics over it. */
+export class FitContext {
+  private stages: SqlStage[] = [];
+  private cols: readonly SqlColumn[];
+  /** Queries run so far (for the report). */
+  queries = 0;
+
+  constructor(readonly ds: LargeDataset, readonly seed: number) {
+    this.cols = ds.columns.map((c) => ({ name: c.name, kind: c.kind }));
+  }
+
+  /** The feature columns of the current relation. */
+  get columns(): readonly SqlColumn[] { return this.cols; }
+
+  /** Append the SQL of a newly fitted step. */
+  push(stages: readonly SqlStage[]): void {
+    for (const s of stages) {
+      this.stages.push(s);
+      this.cols = s.map((o) => ({ name: o.name, kind: o.kind }));
+    }
+  }
+
+  /** The query `SELECT <select> FROM <current relation> [tail]`. */
+  sql(select: readonly string[], tail = ''): string {
+    const chain = new CteChain(D);
+    chain.start('src', [{ name: '__row', expr: '__row' }], this.ds.columns.map((c) => ({ name: c.name, kind: c.kind, expr: sqlIdent(c.name) })));
+    for (const s of this.stages) chain.add(s);
+    return `${chain.sql(select)}${tail ? `\n${tail}` : ''}`;
+  }
+
+  /** Run a query over the current relation. */
+  async rows(select: readonly string[], tail = ''): Promise<Array<Record<string, unknown>>> {
+    this.queries++;
+    return queryRows(this.ds.session.conn, this.sql(select, tail));
+  }
+
+  /** One row of aggregates over the current relation. */
+  async agg(select: readonly string[]): Promise<Record<string, unknown>> {
+    return (await this.rows(select))[0];
+  }
+
+  /** The column `name` (must exist). */
+  column(name: string, step: string): SqlColumn {
+    const c = this.cols.find((x) => x.name === name);
+    if (!c) throw new ValidationError(`${step}: column "${name}" not in the table (it has: ${this.cols.map((x) => x.name).join(', ')})`);
+    return c;
+  }
+
+  /** The names a column selector picks, as `resolveSelector` does for an in-memory table. */
+  resolve(selector: ColumnSelector, step: string): string[] {
+    if (selector === 'all') return this.cols.map((c) => c.name);
+    if (selector === 'numeric') return this.cols.filter((c) => c.kind === 'numeric').map((c) => c.name);
+    if (selector === 'categorical') return this.cols.filter((c) => c.kind === 'categorical').map((c) => c.name);
+    if (!Array.isArray(selector)) throw new ValidationError(`${step}: columns should be an array of names or 'numeric' | 'categorical' | 'all', got ${JSON.stringify(selector)}`);
+    const missing = selector.filter((n) => !this.cols.some((c) => c.name === n));
+    if (missing.length) throw new ValidationError(`${step}: column(s) ${missing.map((m) => `"${m}"`).join(', ')} not in the table (it has: ${this.cols.map((c) => c.name).join(', ')})`);
+    return [...selector];
+  }
+
+  /**
+   * Exact type-7 quantiles (numpy's linear interpolation, the in-memory `quantileSorted`) of the non-missing values
+   * of SQL expressions: h = (n − 1)q, s[⌊h⌋] + (h − ⌊h⌋)(s[⌊h⌋+1] − s[⌊h⌋]), the order statistics taken with
+   * DuckDB's quantile_disc (nearest rank: index ⌈qn⌉ − 1, asked at q = (k + ½)/n for index k). NaN when no value.
+   * Complexity: two scans, O(n) selection per quantile.
+   */
+  async quantiles(items: ReadonlyArray<{ expr: string; qs: readonly number[] }>): Promise<number[][]> {
+    if (!items.length) return [];
+    // few distinct values (counts, codes, flags): order statistics from the sorted value counts, one GROUP BY each
+    const out: Array<number[] | null> = [];
+    for (const it of items) {
+      const vc = await this.rows([`${it.expr} AS v`, 'count(*) AS c'], `WHERE ${it.expr} IS NOT NULL GROUP BY ${it.expr} LIMIT ${VALUE_COUNTS_MAX + 1}`);
+      if (vc.length > VALUE_COUNTS_MAX) { out.push(null); continue; }
+      const pairs = vc.map((r) => [Number(r.v), Number(r.c)] as const).sort((a, b) => a[0] - b[0]);
+      out.push(it.qs.map((q) => quantileFromCounts(pairs, q)));
+    }
+    const rest = items.map((it, j) => ({ it, j })).filter((x) => out[x.j] === null);
+    if (rest.length) {
+      const exact = await this.orderStatQuantiles(rest.map((x) => x.it));
+      rest.forEach((x, r) => { out[x.j] = exact[r]; });
+    }
+    return out as number[][];
+  }
+
+  /** Type-7 quantiles from DuckDB order statistics (for columns with many distinct values). */
+  private async orderStatQuantiles(items: ReadonlyArray<{ expr: string; qs: readonly number[] }>): Promise<number[][]> {
+    const counts = await this.agg(items.map((it, j) => `count(${it.expr}) AS n${j}`));
+    const plans = items.map((it, j) => {
+      const n = Number(counts[`n${j}`]);
+      return it.qs.map((q) => {
+        const h = (n - 1) * q;
+        const lo = Math.floor(h);
+        return { n, h, lo, hi: Math.min(lo + 1, n - 1) };
+      });
+    });
+    const select: string[] = [];
+    items.forEach((it, j) => {
+      const n = plans[j][0]?.n ?? 0;
+      if (n === 0) return;
+      const ks = [...new Set(plans[j].flatMap((p) => [p.lo, p.hi]))].sort((a, b) => a - b);
+      select.push(`quantile_disc(${it.expr}, [${ks.map((k) => (k + 0.5) / n).join(', ')}]) AS k${j}`);
+      select.push(`[${ks.join(', ')}] AS i${j}`);
+    });
+    const r = select.length ? await this.agg(select) : {};
+    return items.map((it, j) => {
+      const vals = r[`k${j}`] as number[] | undefined;
+      const idx = r[`i${j}`] as number[] | undefined;
+      return plans[j].map((p) => {
+        if (p.n === 0 || !vals || !idx) return NaN;
+        const at = (k: number) => Number(vals[idx.indexOf(k)]);
+        const a = at(p.lo);
+        return a + (p.h - p.lo) * (at(p.hi) - a);
+      });
+    });
+  }
+
+  /** The non-missing values of an expression (in no particular order), expanded from value counts. */
+  async values(expr: string): Promise<Float64Array> {
+    const rows = await this.rows([`${expr} AS v`, 'count(*) AS c'], `WHERE ${expr} IS NOT NULL GROUP BY ${expr}`);
+    let n = 0;
+    for (const r of rows) n += Number(r.c);
+    const out = new Float64Array(n);
+    let o = 0;
+    for (const r of rows) { const c = Number(r.c); out.fill(Number(r.v), o, o + c); o += c; }
+    return out;
+  }
+
+  /** A seeded sample of about `n` rows of the current relation (all rows when n ≥ rows), as a JS Table. */
+  async sample(n: number): Promise<Table> {
+    const cols = this.cols;
+    const m = Math.max(1, Math.min(Math.floor(n), this.ds.nRows));
+    const names = cols.map((c) => sqlIdent(c.name));
+    const tail = m >= this.ds.nRows ? 'ORDER BY __row' : `ORDER BY hash(__row + ${Math.trunc(this.seed) * 1000003}), __row LIMIT ${m}`;
+    this.queries++;
+    return readTable(this.ds.session.conn, `SELECT ${names.join(', ')} FROM (${this.sql(['*'], tail)}) ORDER BY __row`, cols.map((c) => ({ name: c.name, kind: c.kind })));
+  }
+}
