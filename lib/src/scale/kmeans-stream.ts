@@ -1,0 +1,141 @@
+/**
+ * Mini-batch K-Means over a streamed matrix, for several k in one pass over the data, then a full assignment pass.
+ *
+ * Each k gets a `MiniBatchKMeans` (lib/src/cluster, Sculley 2010) initialized on a seeded sample (k-means++ seeding,
+ * best of nInit, then one step with every sample row), then updated with mini-batches cut from each streamed block
+ * (rows in a seeded random order within the block). A model stops updating when its smoothed batch inertia has not
+ * improved for `maxNoImprovement` batches (scikit-learn's rule); the stream stops when every model has stopped or
+ * after `epochs` passes. The final pass assigns every row to its nearest centre for each k: the exact inertia and
+ * segment sizes over all rows.
+ *
+ * Blocks come in file order: a file sorted by a segment-like key would bias the first batches (shuffle it first).
+ * Complexity: O(n·d·Σk) per pass, memory O(chunkRows·d + Σk·d).
+ */
+import { ValidationError } from '../core/errors';
+import type { Matrix } from '../core/matrix';
+import { toRng } from '../core/random';
+import { MiniBatchKMeans } from '../cluster/minibatch-kmeans';
+import { assignAll } from '../cluster/kmeans-common';
+import type { MatrixChunk } from './duckdb';
+
+/** Options of {@link fitKMeansStreamed}. */
+export interface StreamedKMeansOptions {
+  /** The numbers of clusters to fit. Default 2..10. */
+  ks: readonly number[];
+  /** Rows per mini-batch. Default 2,048. */
+  batchSize: number;
+  /** Maximum passes over the data. Default 1. */
+  epochs: number;
+  /** Batches without improvement of the smoothed batch inertia before a model stops (0, the default: every row of every pass is used). */
+  maxNoImprovement: number;
+  /** k-means++ seedings tried on the init sample. Default 3. */
+  nInit: number;
+  /** Seed of the init, the batch order and the seeding. Default 0. */
+  seed: number;
+}
+
+/** Defaults of {@link StreamedKMeansOptions}. */
+export const DEFAULT_STREAMED_KMEANS_OPTIONS: StreamedKMeansOptions = { ks: [2, 3, 4, 5, 6, 7, 8, 9, 10], batchSize: 2048, epochs: 1, maxNoImprovement: 0, nInit: 3, seed: 0 };
+
+/** One fitted k. */
+export interface StreamedKMeansModel {
+  k: number;
+  /** k×d centres. */
+  centers: Matrix;
+  /** Sum of squared distances of every row to its nearest centre (final pass). */
+  inertia: number;
+  /** Rows per segment (final pass). */
+  sizes: number[];
+  /** Mini-batch steps taken (the init step included). */
+  steps: number;
+}
+
+/** The result of {@link fitKMeansStreamed}. */
+export interface StreamedKMeansResult {
+  models: StreamedKMeansModel[];
+  rows: number;
+  /** Rows read by the training passes (the final pass not counted). */
+  trainingRows: number;
+  seconds: number;
+}
+
+/** Where the streamed rows come from: a fresh stream of blocks per pass. */
+export type MatrixSource = () => AsyncIterable<MatrixChunk>;
+
+function rowsOf(X: Matrix, idx: Int32Array, from: number, to: number): Matrix {
+  const d = X.cols;
+  const data = new Float64Array((to - from) * d);
+  for (let r = from; r < to; r++) data.set(X.data.subarray(idx[r] * d, idx[r] * d + d), (r - from) * d);
+  return { data, rows: to - from, cols: d };
+}
+
+/**
+ * Fit mini-batch K-Means for every k of `ks` over a streamed matrix (see the module comment).
+ * @param source a function returning a new stream of the rows (called once per pass)
+ * @param init the seeded init sample (rows × d), at least max(ks) rows
+ * @throws ValidationError on bad options or an init sample too small
+ */
+export async function fitKMeansStreamed(source: MatrixSource, init: Matrix, options: Partial<StreamedKMeansOptions> = {}): Promise<StreamedKMeansResult> {
+  const o = { ...DEFAULT_STREAMED_KMEANS_OPTIONS, ...options };
+  const t0 = performance.now();
+  if (!o.ks.length || o.ks.some((k) => !Number.isInteger(k) || k < 1)) throw new ValidationError(`ks=${JSON.stringify(o.ks)} should be a non-empty list of integers >= 1`);
+  if (init.rows < Math.max(...o.ks)) throw new ValidationError(`the init sample has ${init.rows} rows, fewer than k=${Math.max(...o.ks)}`);
+  if (!Number.isInteger(o.epochs) || o.epochs < 1) throw new ValidationError(`epochs=${o.epochs} should be an integer >= 1`);
+  const rng = toRng(o.seed);
+  const models = o.ks.map((k, i) => new MiniBatchKMeans({ k, batchSize: o.batchSize, nInit: o.nInit, seed: o.seed + 7919 * (i + 1) }).partialFit(init));
+  const state = models.map(() => ({ ewa: NaN, best: Infinity, noImprove: 0, done: false }));
+  let trainingRows = 0;
+  for (let epoch = 0; epoch < o.epochs && state.some((s) => !s.done); epoch++) {
+    for await (const { X } of source()) {
+      trainingRows += X.rows;
+      const order = rng.permutation(X.rows);
+      for (let from = 0; from < X.rows; from += o.batchSize) {
+        const to = Math.min(X.rows, from + o.batchSize);
+        const batch = rowsOf(X, order, from, to);
+        models.forEach((m, i) => {
+          const s = state[i];
+          if (s.done) return;
+          m.partialFit(batch);
+          const per = m.inertia / batch.rows;
+          s.ewa = Number.isNaN(s.ewa) ? per : s.ewa * 0.9 + per * 0.1;
+          if (s.ewa < s.best) { s.best = s.ewa; s.noImprove = 0; } else s.noImprove++;
+          if (o.maxNoImprovement > 0 && s.noImprove >= o.maxNoImprovement) s.done = true;
+        });
+      }
+      if (state.every((s) => s.done)) break;
+    }
+  }
+  const centers = models.map((m) => m.centers);
+  const inertia = new Float64Array(models.length);
+  const sizes = models.map((m) => new Array<number>(m.options.k).fill(0));
+  let rows = 0;
+  for await (const { X } of source()) {
+    rows += X.rows;
+    const lab = new Int32Array(X.rows);
+    centers.forEach((C, i) => {
+      assignAll(X.data, X.rows, C.data, C.rows, X.cols, lab);
+      let s = 0;
+      for (let r = 0; r < X.rows; r++) {
+        const j = lab[r];
+        sizes[i][j]++;
+        const xo = r * X.cols;
+        const co = j * X.cols;
+        for (let t = 0; t < X.cols; t++) { const v = X.data[xo + t] - C.data[co + t]; s += v * v; }
+      }
+      inertia[i] += s;
+    });
+  }
+  return {
+    models: models.map((m, i) => ({ k: m.options.k, centers: centers[i], inertia: inertia[i], sizes: sizes[i], steps: m.nSteps })),
+    rows, trainingRows, seconds: (performance.now() - t0) / 1000,
+  };
+}
+
+/**
+ * Index of the nearest centre of every row of X (first on ties), as KMeans.predict. O(n·k·d).
+ */
+export function nearestCentres(X: Matrix, centers: Matrix): Int32Array {
+  const lab = new Int32Array(X.rows);
+  assignAll(X.data, X.rows, centers.data, centers.rows, X.cols, lab);
+  return lab;
+}
