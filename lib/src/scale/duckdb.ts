@@ -5,10 +5,16 @@
  * VARCHAR columns (tables): callers cast in SQL.
  */
 import * as os from 'node:os';
-import { DuckDBInstance, DOUBLE, INTEGER, VARCHAR, type DuckDBConnection, type DuckDBDataChunk, type DuckDBType, DuckDBDataChunk as Chunk } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBDataChunk, DuckDBType } from '@duckdb/node-api';
 import { ValidationError } from '../core/errors';
 import type { Matrix } from '../core/matrix';
 import { isNumeric, type Column, type Table } from '../data/table';
+
+/** The DuckDB module, loaded on first use (so that importing seglab does not load the native engine). */
+function duck(): typeof import('@duckdb/node-api') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('@duckdb/node-api') as typeof import('@duckdb/node-api');
+}
 
 /** Options of {@link openDuckDB}. */
 export interface DuckDBOptions {
@@ -40,7 +46,7 @@ export async function openDuckDB(options: Partial<DuckDBOptions> = {}): Promise<
     threads: String(o.threads ?? Math.max(1, os.availableParallelism?.() ?? os.cpus().length)),
     temp_directory: o.tempDirectory ?? os.tmpdir(),
   };
-  const instance = await DuckDBInstance.create(o.path, config);
+  const instance = await duck().DuckDBInstance.create(o.path, config);
   const conn = await instance.connect();
   return {
     conn,
@@ -235,6 +241,7 @@ export async function appendTable(conn: DuckDBConnection, name: string, table: T
   const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
   const coded = table.columns.map((c) => !isNumeric(c) && c.levels.length <= CODE_LEVELS_MAX);
   const staging = `${name}__staging`;
+  const { DOUBLE, INTEGER, VARCHAR, DuckDBDataChunk: Chunk } = duck();
   const types: DuckDBType[] = table.columns.map((c, j) => (isNumeric(c) ? DOUBLE : coded[j] ? INTEGER : VARCHAR));
   const colDefs = table.columns.map((c, j) => `${q(c.name)} ${isNumeric(c) ? 'DOUBLE' : coded[j] ? 'INTEGER' : 'VARCHAR'}`);
   await conn.run(`CREATE OR REPLACE TEMP TABLE ${q(staging)} (${colDefs.join(', ')})`);
