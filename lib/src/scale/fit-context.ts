@@ -8,7 +8,7 @@ import type { Table } from '../data/table';
 import { sqlDialect } from '../sql/dialect';
 import { CteChain, type SqlColumn, type SqlStage } from '../sql/relation';
 import type { ColumnSelector } from '../features/types';
-import { queryRows, readTable } from './duckdb';
+import { queryRows, readTable, streamMatrix } from './duckdb';
 import { sqlIdent, type LargeDataset } from './open-dataset';
 
 const D = sqlDialect('duckdb');
@@ -100,20 +100,44 @@ export class FitContext {
    */
   async quantiles(items: ReadonlyArray<{ expr: string; qs: readonly number[] }>): Promise<number[][]> {
     if (!items.length) return [];
-    // few distinct values (counts, codes, flags): order statistics from the sorted value counts, one GROUP BY each
-    const out: Array<number[] | null> = [];
-    for (const it of items) {
-      const vc = await this.rows([`${it.expr} AS v`, 'count(*) AS c'], `WHERE ${it.expr} IS NOT NULL GROUP BY ${it.expr} LIMIT ${VALUE_COUNTS_MAX + 1}`);
-      if (vc.length > VALUE_COUNTS_MAX) { out.push(null); continue; }
-      const pairs = vc.map((r) => [Number(r.v), Number(r.c)] as const).sort((a, b) => a[0] - b[0]);
-      out.push(it.qs.map((q) => quantileFromCounts(pairs, q)));
-    }
+    // few distinct values (counts, codes, flags): order statistics from the sorted value counts (one scan for all)
+    const vcs = await this.valueCounts(items.map((it) => it.expr));
+    const out: Array<number[] | null> = items.map((it, j) => {
+      const vc = vcs[j];
+      if (!vc) return null;
+      const pairs = vc.filter((p) => p[0] !== null).map((p) => [Number(p[0]), p[1]] as const).sort((a, b) => a[0] - b[0]);
+      return it.qs.map((q) => quantileFromCounts(pairs, q));
+    });
     const rest = items.map((it, j) => ({ it, j })).filter((x) => out[x.j] === null);
     if (rest.length) {
       const exact = await this.orderStatQuantiles(rest.map((x) => x.it));
       rest.forEach((x, r) => { out[x.j] = exact[r]; });
     }
     return out as number[][];
+  }
+
+  /**
+   * Value counts of several expressions in one scan (GROUP BY GROUPING SETS), missing values counted under the value
+   * null; null for an expression with more than `cap` distinct values.
+   */
+  async valueCounts(exprs: readonly string[], cap = VALUE_COUNTS_MAX): Promise<Array<Array<[unknown, number]> | null>> {
+    if (!exprs.length) return [];
+    const approx = await this.agg(exprs.map((e, j) => `approx_count_distinct(${e}) AS a${j}`));
+    const use = exprs.map((_, j) => j).filter((j) => Number(approx[`a${j}`]) <= cap * 1.1);
+    const out: Array<Array<[unknown, number]> | null> = exprs.map(() => null);
+    if (!use.length) return out;
+    const inner = this.sql(use.map((j) => `${exprs[j]} AS x${j}`));
+    const select = [...use.flatMap((j) => [`GROUPING(x${j}) AS g${j}`, `x${j}`]), 'count(*) AS c'];
+    this.queries++;
+    const rows = await queryRows(this.ds.session.conn, `SELECT ${select.join(', ')} FROM (${inner}) GROUP BY GROUPING SETS (${use.map((j) => `(x${j})`).join(', ')})`);
+    for (const j of use) out[j] = [];
+    for (const r of rows) {
+      for (const j of use) {
+        if (Number(r[`g${j}`]) === 0) { out[j]!.push([r[`x${j}`] ?? null, Number(r.c)]); break; }
+      }
+    }
+    for (const j of use) if (out[j]!.length > cap + 1) out[j] = null;
+    return out;
   }
 
   /** Type-7 quantiles from DuckDB order statistics (for columns with many distinct values). */
@@ -148,14 +172,31 @@ export class FitContext {
     });
   }
 
-  /** The non-missing values of an expression (in no particular order), expanded from value counts. */
-  async values(expr: string): Promise<Float64Array> {
-    const rows = await this.rows([`${expr} AS v`, 'count(*) AS c'], `WHERE ${expr} IS NOT NULL GROUP BY ${expr}`);
-    let n = 0;
-    for (const r of rows) n += Number(r.c);
-    const out = new Float64Array(n);
-    let o = 0;
-    for (const r of rows) { const c = Number(r.c); out.fill(Number(r.v), o, o + c); o += c; }
+  /** The non-missing values of each expression (in no particular order), expanded from value counts when possible. */
+  async values(exprs: readonly string[]): Promise<Float64Array[]> {
+    const vcs = await this.valueCounts(exprs);
+    const out: Float64Array[] = [];
+    for (let j = 0; j < exprs.length; j++) {
+      const vc = vcs[j];
+      if (vc) {
+        const pairs = vc.filter((p) => p[0] !== null);
+        let n = 0;
+        for (const p of pairs) n += p[1];
+        const v = new Float64Array(n);
+        let o = 0;
+        for (const [x, c] of pairs) { v.fill(Number(x), o, o + c); o += c; }
+        out.push(v);
+        continue;
+      }
+      this.queries++;
+      const parts: Float64Array[] = [];
+      let n = 0;
+      for await (const m of streamMatrix(this.ds.session.conn, this.sql([exprs[j]], `WHERE ${exprs[j]} IS NOT NULL`), 1 << 20)) { parts.push(m.X.data); n += m.X.rows; }
+      const v = new Float64Array(n);
+      let o = 0;
+      for (const p of parts) { v.set(p, o); o += p.length; }
+      out.push(v);
+    }
     return out;
   }
 

@@ -84,22 +84,33 @@ async function skewnesses(ctx: FitContext, exprs: readonly string[]): Promise<nu
   });
 }
 
-/** Smallest most frequent value (numeric) of an expression, NaN when none. */
-async function numericMode(ctx: FitContext, expr: string): Promise<number> {
-  const r = await ctx.rows([`${expr} AS v`, 'count(*) AS c'], `WHERE ${expr} IS NOT NULL GROUP BY ${expr} ORDER BY c DESC, v LIMIT 1`);
-  return r.length ? num(r[0].v) : NaN;
+/** Smallest most frequent value (numeric) of each expression, NaN when none. */
+async function numericModes(ctx: FitContext, exprs: readonly string[]): Promise<number[]> {
+  const vcs = await ctx.valueCounts(exprs, Number.MAX_SAFE_INTEGER);
+  return vcs.map((vc) => {
+    let best = NaN;
+    let bestCount = 0;
+    for (const [v, c] of vc ?? []) {
+      if (v === null) continue;
+      const x = num(v);
+      if (c > bestCount || (c === bestCount && x < best)) { best = x; bestCount = c; }
+    }
+    return best;
+  });
 }
 
-/** Level counts of a categorical expression (non-missing) and its missing count. */
-async function levelCounts(ctx: FitContext, expr: string): Promise<{ counts: Map<string, number>; missing: number }> {
-  const r = await ctx.rows([`${expr} AS v`, 'count(*) AS c'], `GROUP BY ${expr}`);
-  const counts = new Map<string, number>();
-  let missing = 0;
-  for (const x of r) {
-    if (x.v === null) missing += num(x.c);
-    else counts.set(String(x.v), num(x.c));
-  }
-  return { counts, missing };
+/** Level counts of categorical expressions (non-missing) and their missing counts, in one scan. */
+async function levelCounts(ctx: FitContext, exprs: readonly string[]): Promise<Array<{ counts: Map<string, number>; missing: number }>> {
+  const vcs = await ctx.valueCounts(exprs, Number.MAX_SAFE_INTEGER);
+  return vcs.map((vc) => {
+    const counts = new Map<string, number>();
+    let missing = 0;
+    for (const [v, c] of vc ?? []) {
+      if (v === null) missing += c;
+      else counts.set(String(v), c);
+    }
+    return { counts, missing };
+  });
 }
 
 /** The most frequent level, ties to the first in JS sort order, null when none. */
@@ -120,7 +131,9 @@ const simpleImputer: StepFitter = async (json, ctx) => {
   let values: number[] = [];
   if (o.strategy === 'mean') values = (await meanVars(ctx, numeric.map(sqlIdent))).map((m) => m.mean);
   else if (o.strategy === 'median') values = (await ctx.quantiles(numeric.map((n) => ({ expr: sqlIdent(n), qs: [0.5] })))).map((q) => q[0]);
-  else for (const n of numeric) values.push(await numericMode(ctx, sqlIdent(n)));
+  else values = await numericModes(ctx, numeric.map(sqlIdent));
+  const categorical = o.strategy === 'most_frequent' ? names.filter((n) => ctx.column(n, 'SimpleImputer').kind === 'categorical') : [];
+  const catCounts = await levelCounts(ctx, categorical.map(sqlIdent));
   for (const name of names) {
     const c = ctx.column(name, 'SimpleImputer');
     if (c.kind === 'id') continue;
@@ -136,7 +149,7 @@ const simpleImputer: StepFitter = async (json, ctx) => {
         if (Array.isArray(o.columns)) throw new ValidationError(`SimpleImputer: strategy '${o.strategy}' needs numeric columns, but "${name}" is categorical; use 'most_frequent'`);
         continue;
       }
-      const level = modeLevel((await levelCounts(ctx, sqlIdent(name))).counts);
+      const level = modeLevel(catCounts[categorical.indexOf(name)].counts);
       if (level === null) {
         if (o.allMissing === 'drop') { dropped.push(name); continue; }
         throw new ValidationError(`SimpleImputer: column "${name}" has no observed value (all ${ctx.ds.nRows} missing): cannot compute its most frequent level`);
@@ -173,18 +186,15 @@ const yeoJohnson: StepFitter = async (json, ctx, fo) => {
   const dr = candidates.length ? await ctx.agg(candidates.map((n, j) => `count(DISTINCT ${sqlIdent(n)}) AS d${j}`)) : {};
   const skews = o.minAbsSkew === null ? [] : await skewnesses(ctx, candidates.map(sqlIdent));
   const names: string[] = [];
-  const lambdas: number[] = [];
   const skipped: string[] = [];
   for (let j = 0; j < candidates.length; j++) {
     const name = candidates[j];
     const distinct = num(dr[`d${j}`]);
     if (distinct === 0) throw new ValidationError(`YeoJohnsonTransformer: column "${name}" has no observed value (all ${ctx.ds.nRows} missing)`);
-    if (distinct < 2 || (o.minAbsSkew !== null && (distinct < 3 || !(Math.abs(skews[j]) >= o.minAbsSkew)))) { skipped.push(name); continue; }
-    let values = await ctx.values(sqlIdent(name));
-    if (values.length > fo.lambdaMaxRows) values = seededSubsample(values, fo.lambdaMaxRows, ctx.seed);
-    names.push(name);
-    lambdas.push(yeoJohnsonLambda(values));
+    if (distinct < 2 || (o.minAbsSkew !== null && (distinct < 3 || !(Math.abs(skews[j]) >= o.minAbsSkew)))) skipped.push(name);
+    else names.push(name);
   }
+  const lambdas = (await ctx.values(names.map(sqlIdent))).map((v) => yeoJohnsonLambda(v.length > fo.lambdaMaxRows ? seededSubsample(v, fo.lambdaMaxRows, ctx.seed) : v));
   const mv = await meanVars(ctx, names.map((n, j) => yeoJohnsonExpr(sqlIdent(n), lambdas[j], D)));
   return {
     names, lambdas: encodeNumbers(lambdas), means: encodeNumbers(mv.map((m) => m.mean)),
@@ -270,10 +280,10 @@ const oneHotEncoder: StepFitter = async (json, ctx) => {
   const o = opts(json) as { columns: unknown; handleUnknown: string; minFrequency: number; handleMissing: string; drop: string };
   const names = ctx.resolve((o.columns ?? 'categorical') as never, 'OneHotEncoder');
   const cats: unknown[] = [];
+  for (const name of names) if (ctx.column(name, 'OneHotEncoder').kind === 'numeric') throw new ValidationError(`OneHotEncoder: column "${name}" is numeric, expected categorical`);
+  const all = await levelCounts(ctx, names.map(sqlIdent));
   for (const name of names) {
-    const c = ctx.column(name, 'OneHotEncoder');
-    if (c.kind === 'numeric') throw new ValidationError(`OneHotEncoder: column "${name}" is numeric, expected categorical`);
-    const { counts, missing } = await levelCounts(ctx, sqlIdent(name));
+    const { counts, missing } = all[names.indexOf(name)];
     if (missing && o.handleMissing === 'error') throw new ValidationError(`OneHotEncoder: column "${name}" has ${missing} missing values (handleMissing: 'error')`);
     const minF = o.handleUnknown === 'infrequent' ? o.minFrequency : 1;
     const seen: string[] = [];
