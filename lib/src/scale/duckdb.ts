@@ -183,8 +183,9 @@ export async function* streamTables(conn: DuckDBConnection, sql: string, spec: r
         } else {
           const out = b.codes as Int32Array;
           for (let r = 0; r < take; r++) {
-            const x = v.getItem(i + r) as string | null;
-            if (x === null) { out[cur.fill + r] = -1; continue; }
+            const raw = v.getItem(i + r);
+            if (raw === null) { out[cur.fill + r] = -1; continue; }
+            const x = typeof raw === 'string' ? raw : String(raw);
             let k = b.index!.get(x);
             if (k === undefined) { k = b.levels!.length; b.levels!.push(x); b.index!.set(x, k); }
             out[cur.fill + r] = k;

@@ -2,7 +2,7 @@
  * Fit a data set's feature pipeline out of core: the pipeline that `buildPipeline(dataset)` would build and fit in
  * memory, with every fitted statistic computed in DuckDB over all rows.
  *
- * How: the preset is first fitted on a seeded sample (200,000 rows by default) only to decide its structure — the
+ * How: the preset is first fitted on a seeded sample (20,000 rows by default) only to decide its structure — the
  * steps and their options, which engineered features apply, the resolved feature set. Then each step is refitted in
  * order by its SQL fitter (fitters.ts) over the relation the earlier refitted steps produce (their SQL translation,
  * lib/src/sql), so medians, means, standard deviations, modes, category levels, sentinel and engineered-feature
@@ -30,7 +30,7 @@ export interface FitPipelineSqlOptions {
   dataset: string | PresetSpec;
   /** Options of the preset (includeDuration, skewThreshold, selection…). */
   preset: Partial<PresetOptions>;
-  /** Rows of the seeded sample that decides the structure. Default 200,000. */
+  /** Rows of the seeded sample that decides the structure (which steps, which engineered features). Default 20,000. */
   structureRows: number;
   /** Rows of the seeded sample the selection stage is fitted on. Default 200,000. */
   selectionRows: number;
@@ -42,7 +42,7 @@ export interface FitPipelineSqlOptions {
 
 /** Defaults of {@link FitPipelineSqlOptions} (`dataset` has none). */
 export const DEFAULT_FIT_PIPELINE_SQL_OPTIONS: Omit<FitPipelineSqlOptions, 'dataset'> = {
-  preset: {}, structureRows: 200_000, selectionRows: 200_000, lambdaMaxRows: 20_000_000, seed: 0,
+  preset: {}, structureRows: 20_000, selectionRows: 200_000, lambdaMaxRows: 20_000_000, seed: 0,
 };
 
 /** What {@link fitPipelineSql} returns. */

@@ -165,9 +165,12 @@ export async function openLargeDataset(file: string, options: Partial<LargeDatas
       const dc = distinct.get(c.name)!;
       return dc.count >= o.idMinRows && dc.distinct === dc.count ? 'id' : 'categorical';
     });
-    const select = fileCols.map((c, j) => (kinds[j] === 'numeric'
-      ? `CAST(${sqlIdent(c.name)} AS DOUBLE) AS ${sqlIdent(c.name)}`
-      : `NULLIF(TRIM(CAST(${sqlIdent(c.name)} AS VARCHAR)), '') AS ${sqlIdent(c.name)}`));
+    // numeric columns as DOUBLE, text as trimmed VARCHAR (empty = missing); an id stored as a number keeps its type
+    const select = fileCols.map((c, j) => {
+      if (kinds[j] === 'numeric') return `CAST(${sqlIdent(c.name)} AS DOUBLE) AS ${sqlIdent(c.name)}`;
+      if (kinds[j] === 'id' && NUMERIC_TYPE.test(c.type)) return sqlIdent(c.name);
+      return `NULLIF(TRIM(CAST(${sqlIdent(c.name)} AS VARCHAR)), '') AS ${sqlIdent(c.name)}`;
+    });
     await conn.run(`CREATE VIEW src AS SELECT __row, ${select.join(', ')} FROM raw`);
     const columns: LargeColumn[] = [];
     for (let j = 0; j < fileCols.length; j++) {
