@@ -23,6 +23,8 @@ export interface FeatureSqlOptions {
   rowNumber: boolean;
   /** Appended after the query (ORDER BY, LIMIT…), over the last CTE's columns (`__row` is there). Default ''. */
   tail: string;
+  /** The rows to transform: a relation with the columns of `src` (default `src`, all rows). */
+  from: string;
 }
 
 /** The DuckDB query of a dataset's transformed features (one DOUBLE column per pipeline feature, in order). */
@@ -30,7 +32,7 @@ export function featureSql(ds: LargeDataset, pipeline: DatasetPipeline, options:
   const ids = options.idColumns ?? [];
   const chain = new CteChain(D);
   const carried = [{ name: '__row', expr: '__row' }, ...ids.map((n, i) => ({ name: `__id${i}`, expr: sqlIdent(n) }))];
-  chain.start('src', carried, ds.columns.map((c) => ({ name: c.name, kind: c.kind, expr: sqlIdent(c.name) })));
+  chain.start(options.from ?? 'src', carried, ds.columns.map((c) => ({ name: c.name, kind: c.kind, expr: sqlIdent(c.name) })));
   const steps = pipeline.toJSON().pipeline.steps as StepJSON[];
   for (const s of translateSteps(steps, chain.columns, D).stages) chain.add(s);
   const select = [
@@ -46,10 +48,13 @@ export function streamFeatures(ds: LargeDataset, pipeline: DatasetPipeline, chun
   return streamMatrix(ds.session.conn, featureSql(ds, pipeline), chunkRows);
 }
 
-/** The features of a seeded sample of `n` rows (in sample order: rows ranked by a hash of their number and the seed). */
+/**
+ * The features of the seeded sample of `n` rows (`ds.sampleRelation`), in a random order (by a second hash), so that
+ * consecutive parts of the result are themselves random samples.
+ */
 export async function sampleFeatures(ds: LargeDataset, pipeline: DatasetPipeline, n: number, seed: number): Promise<Matrix> {
-  const m = Math.max(1, Math.min(Math.floor(n), ds.nRows));
-  return readMatrix(ds.session.conn, featureSql(ds, pipeline, { tail: `ORDER BY hash(__row + ${Math.trunc(seed) * 1000003}), __row LIMIT ${m}` }));
+  const from = await ds.sampleRelation(n, seed);
+  return readMatrix(ds.session.conn, featureSql(ds, pipeline, { from, tail: `ORDER BY hash(__row * 7 + ${Math.trunc(seed) * 1000003 + 1}), __row` }));
 }
 
 /**

@@ -9,6 +9,7 @@ import { sqlDialect } from '../sql/dialect';
 import { CteChain, type SqlColumn, type SqlStage } from '../sql/relation';
 import type { ColumnSelector } from '../features/types';
 import { queryRows, readTable, streamMatrix } from './duckdb';
+import { groupedValueCounts } from './value-counts';
 import { sqlIdent, type LargeDataset } from './open-dataset';
 
 const D = sqlDialect('duckdb');
@@ -55,10 +56,10 @@ export class FitContext {
     }
   }
 
-  /** The query `SELECT <select> FROM <current relation> [tail]`. */
-  sql(select: readonly string[], tail = ''): string {
+  /** The query `SELECT <select> FROM <current relation> [tail]` (over `from`, default all rows of `src`). */
+  sql(select: readonly string[], tail = '', from = 'src'): string {
     const chain = new CteChain(D);
-    chain.start('src', [{ name: '__row', expr: '__row' }], this.ds.columns.map((c) => ({ name: c.name, kind: c.kind, expr: sqlIdent(c.name) })));
+    chain.start(from, [{ name: '__row', expr: '__row' }], this.ds.columns.map((c) => ({ name: c.name, kind: c.kind, expr: sqlIdent(c.name) })));
     for (const s of this.stages) chain.add(s);
     return `${chain.sql(select)}${tail ? `\n${tail}` : ''}`;
   }
@@ -122,22 +123,8 @@ export class FitContext {
    */
   async valueCounts(exprs: readonly string[], cap = VALUE_COUNTS_MAX): Promise<Array<Array<[unknown, number]> | null>> {
     if (!exprs.length) return [];
-    const approx = await this.agg(exprs.map((e, j) => `approx_count_distinct(${e}) AS a${j}`));
-    const use = exprs.map((_, j) => j).filter((j) => Number(approx[`a${j}`]) <= cap * 1.1);
-    const out: Array<Array<[unknown, number]> | null> = exprs.map(() => null);
-    if (!use.length) return out;
-    const inner = this.sql(use.map((j) => `${exprs[j]} AS x${j}`));
-    const select = [...use.flatMap((j) => [`GROUPING(x${j}) AS g${j}`, `x${j}`]), 'count(*) AS c'];
-    this.queries++;
-    const rows = await queryRows(this.ds.session.conn, `SELECT ${select.join(', ')} FROM (${inner}) GROUP BY GROUPING SETS (${use.map((j) => `(x${j})`).join(', ')})`);
-    for (const j of use) out[j] = [];
-    for (const r of rows) {
-      for (const j of use) {
-        if (Number(r[`g${j}`]) === 0) { out[j]!.push([r[`x${j}`] ?? null, Number(r.c)]); break; }
-      }
-    }
-    for (const j of use) if (out[j]!.length > cap + 1) out[j] = null;
-    return out;
+    this.queries += 2;
+    return groupedValueCounts(this.ds.session.conn, (select) => this.sql(select), exprs, cap);
   }
 
   /** Type-7 quantiles from DuckDB order statistics (for columns with many distinct values). */
@@ -200,13 +187,11 @@ export class FitContext {
     return out;
   }
 
-  /** A seeded sample of about `n` rows of the current relation (all rows when n ≥ rows), as a JS Table. */
+  /** A seeded sample of `n` rows of the current relation (all rows when n ≥ rows), as a JS Table (in no fixed order). */
   async sample(n: number): Promise<Table> {
     const cols = this.cols;
-    const m = Math.max(1, Math.min(Math.floor(n), this.ds.nRows));
-    const names = cols.map((c) => sqlIdent(c.name));
-    const tail = m >= this.ds.nRows ? 'ORDER BY __row' : `ORDER BY hash(__row + ${Math.trunc(this.seed) * 1000003}), __row LIMIT ${m}`;
+    const from = await this.ds.sampleRelation(n, this.seed);
     this.queries++;
-    return readTable(this.ds.session.conn, `SELECT ${names.join(', ')} FROM (${this.sql(['*'], tail)}) ORDER BY __row`, cols.map((c) => ({ name: c.name, kind: c.kind })));
+    return readTable(this.ds.session.conn, this.sql(cols.map((c) => sqlIdent(c.name)), '', from), cols.map((c) => ({ name: c.name, kind: c.kind })));
   }
 }

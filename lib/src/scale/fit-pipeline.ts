@@ -7,7 +7,7 @@
  * order by its SQL fitter (fitters.ts) over the relation the earlier refitted steps produce (their SQL translation,
  * lib/src/sql), so medians, means, standard deviations, modes, category levels, sentinel and engineered-feature
  * parameters all come from the full data. Yeo–Johnson λ is fitted on all values (a seeded sample past 20 M); the
- * feature-selection stage is fitted on a seeded sample of the transformed rows (see fitters.ts). The result is a
+ * feature-selection stage is fitted on a seeded sample of 100,000 transformed rows (see fitters.ts). The result is a
  * regular `DatasetPipeline`: it saves, loads and transforms in JS, and translates back to SQL.
  *
  * Complexity: a few scans of the data per step (DuckDB, parallel, bounded memory), plus the sample fits.
@@ -32,7 +32,7 @@ export interface FitPipelineSqlOptions {
   preset: Partial<PresetOptions>;
   /** Rows of the seeded sample that decides the structure (which steps, which engineered features). Default 20,000. */
   structureRows: number;
-  /** Rows of the seeded sample the selection stage is fitted on. Default 200,000. */
+  /** Rows of the seeded sample the selection stage is fitted on. Default 100,000. */
   selectionRows: number;
   /** Past this many values Yeo–Johnson λ is fitted on a seeded sample of that many. Default 20,000,000. */
   lambdaMaxRows: number;
@@ -42,7 +42,7 @@ export interface FitPipelineSqlOptions {
 
 /** Defaults of {@link FitPipelineSqlOptions} (`dataset` has none). */
 export const DEFAULT_FIT_PIPELINE_SQL_OPTIONS: Omit<FitPipelineSqlOptions, 'dataset'> = {
-  preset: {}, structureRows: 20_000, selectionRows: 200_000, lambdaMaxRows: 20_000_000, seed: 0,
+  preset: {}, structureRows: 20_000, selectionRows: 100_000, lambdaMaxRows: 20_000_000, seed: 0,
 };
 
 /** What {@link fitPipelineSql} returns. */

@@ -7,7 +7,7 @@
  *
  * Two statistics are not computed over every row: Yeo–Johnson λ past `lambdaMaxRows` values (a seeded sample), and
  * the three-stage feature selection (fitted on a seeded sample of the rows: correlations and VIFs of d ≈ 50
- * columns are stable to the third decimal at 200,000 rows).
+ * columns are stable to the second decimal at 100,000 rows).
  */
 import { ValidationError } from '../core/errors';
 import type { StepJSON } from '../features/types';

@@ -112,16 +112,11 @@ export async function fitKMeansStreamed(source: MatrixSource, init: Matrix, opti
   for await (const { X } of source()) {
     rows += X.rows;
     const lab = new Int32Array(X.rows);
+    const dmin = new Float64Array(X.rows);
     centers.forEach((C, i) => {
-      assignAll(X.data, X.rows, C.data, C.rows, X.cols, lab);
+      assignWithDistances(X, C, lab, dmin);
       let s = 0;
-      for (let r = 0; r < X.rows; r++) {
-        const j = lab[r];
-        sizes[i][j]++;
-        const xo = r * X.cols;
-        const co = j * X.cols;
-        for (let t = 0; t < X.cols; t++) { const v = X.data[xo + t] - C.data[co + t]; s += v * v; }
-      }
+      for (let r = 0; r < X.rows; r++) { sizes[i][lab[r]]++; s += dmin[r]; }
       inertia[i] += s;
     });
   }
@@ -129,6 +124,29 @@ export async function fitKMeansStreamed(source: MatrixSource, init: Matrix, opti
     models: models.map((m, i) => ({ k: m.options.k, centers: centers[i], inertia: inertia[i], sizes: sizes[i], steps: m.nSteps })),
     rows, trainingRows, seconds: (performance.now() - t0) / 1000,
   };
+}
+
+/**
+ * Nearest centre (first on ties) and its squared distance for every row, the distances summed left to right over
+ * the columns as the library's K-Means kernels do. O(n·k·d).
+ */
+export function assignWithDistances(X: Matrix, C: Matrix, labels: Int32Array, dmin: Float64Array): void {
+  const { data: x, rows: n, cols: d } = X;
+  const c = C.data;
+  const k = C.rows;
+  for (let i = 0; i < n; i++) {
+    const xo = i * d;
+    let best = 0;
+    let bestD = Infinity;
+    for (let j = 0; j < k; j++) {
+      const co = j * d;
+      let s = 0;
+      for (let t = 0; t < d; t++) { const v = x[xo + t] - c[co + t]; s += v * v; }
+      if (s < bestD) { bestD = s; best = j; }
+    }
+    labels[i] = best;
+    dmin[i] = bestD;
+  }
 }
 
 /**

@@ -15,6 +15,7 @@ import { DataError, ValidationError } from '../core/errors';
 import { DEFAULT_MISSING_TOKENS } from '../data/csv-values';
 import type { Table } from '../data/table';
 import { openDuckDB, queryRows, queryValue, readTable, streamTables, type ColumnSpec, type DuckDBOptions, type DuckSession } from './duckdb';
+import { groupedValueCounts } from './value-counts';
 
 /** Column kinds of a large dataset (dates are read as text). */
 export type LargeColumnKind = 'numeric' | 'categorical' | 'id';
@@ -64,8 +65,13 @@ export interface LargeDataset {
   readonly session: DuckSession;
   /** The relation name to query. */
   readonly relation: 'src';
-  /** A seeded sample of about `n` rows (all rows when n ≥ nRows), in file order, as a JS Table. */
+  /** A seeded sample of `n` rows (all rows when n ≥ nRows), in file order, as a JS Table. */
   sample(n: number, seed: number, columns?: readonly string[]): Promise<Table>;
+  /**
+   * The rows of the seeded sample of `n` rows, as a DuckDB relation (`src` filtered; all of `src` when n ≥ nRows):
+   * the rows whose hash of (row number + seed) ranks among the n smallest.
+   */
+  sampleRelation(n: number, seed: number): Promise<string>;
   /** The rows in file order as Tables of `chunkRows` rows (only `columns`, default all). */
   tables(chunkRows: number, columns?: readonly string[]): AsyncGenerator<Table & { offset: number }>;
   /** Close the engine (and remove the temporary database of a CSV). */
@@ -172,16 +178,13 @@ export async function openLargeDataset(file: string, options: Partial<LargeDatas
       return `NULLIF(TRIM(CAST(${sqlIdent(c.name)} AS VARCHAR)), '') AS ${sqlIdent(c.name)}`;
     });
     await conn.run(`CREATE VIEW src AS SELECT __row, ${select.join(', ')} FROM raw`);
-    const columns: LargeColumn[] = [];
-    for (let j = 0; j < fileCols.length; j++) {
-      const c = fileCols[j];
-      let levels: string[] | null = null;
-      if (kinds[j] === 'categorical') {
-        const lv = await queryRows(conn, `SELECT DISTINCT ${sqlIdent(c.name)} AS v FROM src WHERE ${sqlIdent(c.name)} IS NOT NULL LIMIT ${LEVELS_MAX + 1}`);
-        if (lv.length <= LEVELS_MAX) levels = lv.map((r) => String(r.v)).sort();
-      }
-      columns.push({ name: c.name, kind: kinds[j], fileType: c.type, levels });
-    }
+    const catIdx = fileCols.map((_, j) => j).filter((j) => kinds[j] === 'categorical');
+    const counts = await groupedValueCounts(conn, (sel) => `SELECT ${sel.join(', ')} FROM src`, catIdx.map((j) => sqlIdent(fileCols[j].name)), LEVELS_MAX);
+    const columns: LargeColumn[] = fileCols.map((c, j) => {
+      const vc = kinds[j] === 'categorical' ? counts[catIdx.indexOf(j)] : null;
+      const levels = vc ? vc.filter((p) => p[0] !== null).map((p) => String(p[0])).sort() : null;
+      return { name: c.name, kind: kinds[j], fileType: c.type, levels };
+    });
     const specOf = (names?: readonly string[]): ColumnSpec[] => {
       const want = names ?? columns.map((c) => c.name);
       return want.map((n) => {
@@ -190,16 +193,20 @@ export async function openLargeDataset(file: string, options: Partial<LargeDatas
         return c.levels ? { name: c.name, kind: c.kind, levels: c.levels } : { name: c.name, kind: c.kind };
       });
     };
+    const sampleRelation = async (n: number, seed: number): Promise<string> => {
+      const m = Math.max(1, Math.min(Math.floor(n), nRows));
+      if (m >= nRows) return 'src';
+      const h = `hash(__row + ${Math.trunc(seed) * 1000003})`;
+      const cut = await queryValue(conn, `SELECT max(h) FROM (SELECT ${h} AS h FROM src ORDER BY h LIMIT ${m})`);
+      return `(SELECT * FROM src WHERE ${h} <= ${String(cut)}::UBIGINT)`;
+    };
     const selectList = (spec: readonly ColumnSpec[]) => spec.map((c) => (c.levels ? levelCode(c.name, c.levels) : sqlIdent(c.name))).join(', ');
     return {
       file: abs, format, nRows, columns, session, relation: 'src',
+      sampleRelation,
       async sample(n, seed, names) {
         const spec = specOf(names);
-        const m = Math.max(1, Math.min(Math.floor(n), nRows));
-        const sql = m >= nRows
-          ? `SELECT ${selectList(spec)} FROM src ORDER BY __row`
-          : `SELECT ${selectList(spec)} FROM (SELECT * FROM src ORDER BY hash(__row + ${Math.trunc(seed) * 1000003}), __row LIMIT ${m}) ORDER BY __row`;
-        return readTable(conn, sql, spec);
+        return readTable(conn, `SELECT ${selectList(spec)} FROM ${await sampleRelation(n, seed)} ORDER BY __row`, spec);
       },
       tables(chunkRows, names) {
         const spec = specOf(names);

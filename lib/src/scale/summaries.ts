@@ -9,6 +9,7 @@
  */
 import type { NumericSummary } from '../eda/summary';
 import { queryRows } from './duckdb';
+import { groupedValueCounts } from './value-counts';
 import { sqlIdent, type LargeDataset } from './open-dataset';
 
 /** Summary of one categorical (or id) column. */
@@ -89,15 +90,31 @@ export async function summarizeLarge(ds: LargeDataset, options: Partial<Summariz
       });
     });
   }
-  for (const c of ds.columns.filter((x) => x.kind !== 'numeric')) {
+  const text = ds.columns.filter((x) => x.kind !== 'numeric');
+  const counts = await groupedValueCounts(conn, (sel) => `SELECT ${sel.join(', ')} FROM src`, text.filter((c) => c.kind === 'categorical').map((c) => sqlIdent(c.name)), Infinity);
+  let k = 0;
+  for (const c of text) {
     const x = sqlIdent(c.name);
-    const stats = (await queryRows(conn, `SELECT count(${x}) AS n, count(DISTINCT ${x}) AS u FROM src`))[0];
-    const levels = await queryRows(conn, `SELECT ${x} AS level, count(*) AS count FROM src WHERE ${x} IS NOT NULL GROUP BY ${x} ORDER BY count DESC, level LIMIT ${o.maxLevels}`);
-    const n = num(stats.n);
+    let levels: Array<{ level: string; count: number }>;
+    let n: number;
+    let unique: number;
+    if (c.kind === 'categorical') {
+      const vc = counts[k++] ?? [];
+      const all = vc.filter((p) => p[0] !== null).map((p) => ({ level: String(p[0]), count: p[1] }));
+      all.sort((a, b) => b.count - a.count || (a.level < b.level ? -1 : a.level > b.level ? 1 : 0));
+      n = all.reduce((a, b) => a + b.count, 0);
+      unique = all.length;
+      levels = all.slice(0, o.maxLevels);
+    } else {
+      // an id: every value distinct (or nearly); list a few
+      const stats = (await queryRows(conn, `SELECT count(${x}) AS n, count(DISTINCT ${x}) AS u FROM src`))[0];
+      n = num(stats.n);
+      unique = num(stats.u);
+      levels = (await queryRows(conn, `SELECT ${x} AS level, count(*) AS count FROM src WHERE ${x} IS NOT NULL GROUP BY ${x} ORDER BY count DESC, level LIMIT ${o.maxLevels}`)).map((l) => ({ level: String(l.level), count: num(l.count) }));
+    }
     out.categorical.push({
-      name: c.name, kind: c.kind === 'id' ? 'id' : 'categorical', count: n, missing: ds.nRows - n, unique: num(stats.u),
-      levels: levels.map((l) => ({ level: String(l.level), count: num(l.count) })),
-      mode: levels.length ? String(levels[0].level) : null,
+      name: c.name, kind: c.kind === 'id' ? 'id' : 'categorical', count: n, missing: ds.nRows - n, unique,
+      levels, mode: levels.length ? levels[0].level : null,
     });
   }
   return out;

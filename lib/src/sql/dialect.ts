@@ -22,7 +22,7 @@ export const SQL_DIALECTS: readonly SqlDialectName[] = ['duckdb', 'spark', 'ansi
  */
 export const SQL_FUNCTIONS_USED: readonly string[] = [
   'CASE WHEN … THEN … ELSE … END', 'CAST(… AS DOUBLE | VARCHAR/STRING)', 'COALESCE', 'TRIM', 'LOWER', 'LN', 'EXP',
-  'SQRT', 'ABS', 'LEAST (duckdb, spark)', 'IS [NOT] NULL', 'IN (…)', 'AND / OR / NOT', '+ − × ÷', '= <> < <= > >=',
+  'SQRT', 'ABS', 'LEAST (duckdb, spark)', 'IS [NOT] NULL', 'IN (…)', 'LIKE', 'AND / OR / NOT', '+ − × ÷', '= <> < <= > >=',
 ];
 
 /** How one dialect writes the pieces of a query. */

@@ -60,7 +60,7 @@ test('the features computed in SQL are the JS pipeline\'s transform of the same 
   const { pipeline } = await fitPipelineSql(ds, { dataset: 'synthetic-bank', structureRows: 3000, selectionRows: 12000 });
   const raw = await ds.sample(400, 5);
   const js = pipeline.transform(raw).X;
-  const sql = await readMatrix(ds.session.conn, featureSql(ds, pipeline, { tail: `ORDER BY hash(__row + ${5 * 1000003}), __row LIMIT 400` }));
+  const sql = await sampleFeatures(ds, pipeline, 400, 5);
   // ds.sample returns its rows in file order; the SQL sample in hash order: compare as sorted sets of rows
   const key = (m: typeof js, i: number) => Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols)).map((v) => v.toFixed(9)).join(',');
   const a = Array.from({ length: js.rows }, (_, i) => key(js, i)).sort();
