@@ -1,7 +1,8 @@
 /**
  * One step of the scale benchmark, run in its own process so that its peak resident memory (the process's maxRSS,
  * native DuckDB memory included) is measured alone: `node scale-step.js <step> <workdir> <rows>`. Steps read and
- * write their inputs and outputs in the work folder and print one JSON line: {step, seconds, maxRssMB, …}.
+ * write their inputs and outputs in the work folder and print one JSON line: {step, seconds, cpuSeconds (all threads,
+ * DuckDB's included), maxRssMB, …}.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -134,7 +135,8 @@ if (require.main === module) {
     (extra) => {
       const seconds = (performance.now() - t0) / 1000;
       const maxRssMB = process.resourceUsage().maxRSS / 1024;
-      process.stdout.write(`${JSON.stringify({ step, seconds, maxRssMB, ...extra })}\n`);
+      const cpu = process.cpuUsage();
+      process.stdout.write(`${JSON.stringify({ step, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssMB, ...extra })}\n`);
       process.exit(0);
     },
     (e) => {

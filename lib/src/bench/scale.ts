@@ -32,7 +32,7 @@ function cpuModel(): string {
 }
 
 const extraText = (r: Record<string, unknown>): string =>
-  Object.entries(r).filter(([k]) => !['step', 'seconds', 'maxRssMB'].includes(k)).map(([k, v]) => `${k} ${typeof v === 'number' ? v.toLocaleString('en-US') : String(v)}`).join(', ');
+  Object.entries(r).filter(([k]) => !['step', 'seconds', 'cpuSeconds', 'maxRssMB'].includes(k)).map(([k, v]) => `${k} ${typeof v === 'number' ? v.toLocaleString('en-US') : String(v)}`).join(', ');
 
 export async function run(): Promise<void> {
   const script = path.join(__dirname, 'scale-step.js');
@@ -40,8 +40,9 @@ export async function run(): Promise<void> {
   for (const n of sizes()) {
     const work = fs.mkdtempSync(path.join(os.tmpdir(), `seglab-bench-scale-${n}-`));
     console.log(`\n${n.toLocaleString('en-US')} rows (work folder ${work})`);
-    console.log(`${'step'.padEnd(11)} ${'wall s'.padStart(8)} ${'peak RSS MB'.padStart(12)}  figures`);
+    console.log(`${'step'.padEnd(11)} ${'wall s'.padStart(8)} ${'CPU s'.padStart(8)} ${'peak RSS MB'.padStart(12)}  figures`);
     let total = 0;
+    let cpu = 0;
     let peak = 0;
     let failed = false;
     try {
@@ -53,15 +54,15 @@ export async function run(): Promise<void> {
           failed = true;
           break;
         }
-        const res = JSON.parse(line) as Record<string, unknown> & { seconds: number; maxRssMB: number };
-        if (step !== 'compare') { total += res.seconds; peak = Math.max(peak, res.maxRssMB); }
-        console.log(`${step.padEnd(11)} ${res.seconds.toFixed(1).padStart(8)} ${res.maxRssMB.toFixed(0).padStart(12)}  ${extraText(res)}`);
+        const res = JSON.parse(line) as Record<string, unknown> & { seconds: number; cpuSeconds: number; maxRssMB: number };
+        if (step !== 'compare') { total += res.seconds; cpu += res.cpuSeconds; peak = Math.max(peak, res.maxRssMB); }
+        console.log(`${step.padEnd(11)} ${res.seconds.toFixed(1).padStart(8)} ${res.cpuSeconds.toFixed(1).padStart(8)} ${res.maxRssMB.toFixed(0).padStart(12)}  ${extraText(res)}`);
       }
     } finally {
       fs.rmSync(work, { recursive: true, force: true });
     }
     if (failed) { process.exitCode = 1; continue; }
     const t = TARGETS[n];
-    console.log(`end to end (generate … SQL scoring, each step a fresh process): ${total.toFixed(0)} s${t ? ` (target < ${t.seconds} s)` : ''}, largest step peak RSS ${peak.toFixed(0)} MB${t ? ` (target < ${t.rssMB} MB)` : ''}`);
+    console.log(`end to end (generate … SQL scoring, each step a fresh process): ${total.toFixed(0)} s wall${t ? ` (target < ${t.seconds} s)` : ''}, ${cpu.toFixed(0)} CPU s on ${os.cpus().length} cores, largest step peak RSS ${peak.toFixed(0)} MB${t ? ` (target < ${t.rssMB} MB)` : ''}`);
   }
 }

@@ -162,15 +162,18 @@ export interface ColumnSpec {
  * categorical and id columns (VARCHAR) dictionary-encoded with code −1 for NULL (levels in first-seen order).
  */
 export async function* streamTables(conn: DuckDBConnection, sql: string, spec: readonly ColumnSpec[], chunkRows: number): AsyncGenerator<Table & { offset: number }> {
+  if (!Number.isInteger(chunkRows) || chunkRows < 1) throw new ValidationError(`chunkRows=${chunkRows} should be a positive integer`);
   let offset = 0;
-  let cur = newBuffers(spec, chunkRows);
+  // buffers start small and double up to chunkRows (a whole-result read does not reserve its maximum up front)
+  let cur = newBuffers(spec, Math.min(chunkRows, 65_536));
   for await (const c of chunks(conn, sql)) {
     if (c.columnCount !== spec.length) throw new ValidationError(`streamTables: the query returns ${c.columnCount} columns, the spec lists ${spec.length}`);
     const n = c.rowCount;
     const vecs = spec.map((_, j) => c.getColumnVector(j));
     let i = 0;
     while (i < n) {
-      const take = Math.min(n - i, chunkRows - cur.fill);
+      if (cur.fill === cur.capacity && cur.capacity < chunkRows) grow(cur, Math.min(chunkRows, cur.capacity * 2));
+      const take = Math.min(n - i, cur.capacity - cur.fill);
       spec.forEach((s, j) => {
         const v = vecs[j];
         const b = cur.cols[j];
@@ -197,20 +200,29 @@ export async function* streamTables(conn: DuckDBConnection, sql: string, spec: r
       if (cur.fill === chunkRows) {
         yield { ...toTable(spec, cur), offset };
         offset += cur.fill;
-        cur = newBuffers(spec, chunkRows);
+        cur = newBuffers(spec, Math.min(chunkRows, 65_536));
       }
     }
   }
   if (cur.fill > 0) yield { ...toTable(spec, cur), offset };
 }
 
-interface Buffers { fill: number; cols: Array<{ values?: Float64Array; codes?: Int32Array; levels?: string[]; index?: Map<string, number> }> }
+interface Buffers { fill: number; capacity: number; cols: Array<{ values?: Float64Array; codes?: Int32Array; levels?: string[]; index?: Map<string, number> }> }
 
 function newBuffers(spec: readonly ColumnSpec[], rows: number): Buffers {
   return {
     fill: 0,
+    capacity: rows,
     cols: spec.map((s) => (s.kind === 'numeric' ? { values: new Float64Array(rows) } : { codes: new Int32Array(rows), levels: s.levels ? [...s.levels] : [], index: s.levels ? undefined : new Map() })),
   };
+}
+
+function grow(b: Buffers, rows: number): void {
+  for (const c of b.cols) {
+    if (c.values) { const v = new Float64Array(rows); v.set(c.values); c.values = v; }
+    if (c.codes) { const v = new Int32Array(rows); v.set(c.codes); c.codes = v; }
+  }
+  b.capacity = rows;
 }
 
 function toTable(spec: readonly ColumnSpec[], b: Buffers): Table {
@@ -226,7 +238,7 @@ function toTable(spec: readonly ColumnSpec[], b: Buffers): Table {
 /** Read a whole (small) query into one Table. */
 export async function readTable(conn: DuckDBConnection, sql: string, spec: readonly ColumnSpec[]): Promise<Table> {
   let out: Table | null = null;
-  for await (const t of streamTables(conn, sql, spec, 1 << 30)) out = t;
+  for await (const t of streamTables(conn, sql, spec, Number.MAX_SAFE_INTEGER)) out = t;
   return out ?? { nRows: 0, columns: spec.map((s) => (s.kind === 'numeric' ? { kind: 'numeric', name: s.name, values: new Float64Array(0) } : { kind: s.kind, name: s.name, codes: new Int32Array(0), levels: [] })) };
 }
 

@@ -99,7 +99,7 @@ export function scaleSchema(ds: LargeDataset, inputs: readonly string[]): TableS
 /** The mini-batch models of every k over the streamed features. */
 export async function fitScaleKMeans(ds: LargeDataset, pipeline: DatasetPipeline, o: Pick<ScaleBundleOptions, 'ks' | 'kmeans' | 'chunkRows' | 'initRows' | 'seed'>): Promise<StreamedKMeansResult> {
   const init = await sampleFeatures(ds, pipeline, o.initRows, o.seed + 1);
-  return fitKMeansStreamed(() => streamFeatures(ds, pipeline, o.chunkRows), init, { ...o.kmeans, ks: o.ks, seed: o.seed });
+  return fitKMeansStreamed(() => streamFeatures(ds, pipeline, o.chunkRows), init, { ...o.kmeans, ks: o.ks, seed: o.seed, totalRows: ds.nRows });
 }
 
 /** Sampled metrics of every fitted k. */
@@ -201,7 +201,7 @@ export async function fitBundleAtScale(ds: LargeDataset, options: Partial<ScaleB
   const chosen = km.models.find((m) => m.k === k)!;
   const notes = [
     ...pipe.notes,
-    `Mini-batch K-Means (batches of ${o.kmeans.batchSize ?? 2048} rows) over all ${ds.nRows.toLocaleString('en-US')} rows streamed in blocks of ${o.chunkRows.toLocaleString('en-US')}, initialized on a seeded sample of ${Math.min(o.initRows, ds.nRows).toLocaleString('en-US')} rows; inertia and segment sizes from a full assignment pass.`,
+    `Mini-batch K-Means (batches of ${o.kmeans.batchSize ?? 2048} rows) trained on ${km.trainingRows.toLocaleString('en-US')} rows drawn from every block of ${o.chunkRows.toLocaleString('en-US')} streamed rows, initialized on a seeded sample of ${Math.min(o.initRows, ds.nRows).toLocaleString('en-US')} rows; inertia and segment sizes from a full assignment pass over all ${ds.nRows.toLocaleString('en-US')} rows.`,
     `Validity metrics on ${o.metricSamples} seeded samples of ${o.metricSampleRows.toLocaleString('en-US')} rows (mean ± 95 % t-interval half-width); k = ${k}${o.k === 'auto' ? ' (best mean sampled silhouette)' : ''}.`,
   ];
   const bundle = await step('bundle', () => assembleScaleBundle(ds, o, pipe.pipeline, chosen, personas, notes));

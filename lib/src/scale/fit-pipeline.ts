@@ -26,8 +26,11 @@ const D = sqlDialect('duckdb');
 
 /** Options of {@link fitPipelineSql}. */
 export interface FitPipelineSqlOptions {
-  /** The data set id (for its preset: target, drops, engineered set, preferences) or a PresetSpec. */
-  dataset: string | PresetSpec;
+  /**
+   * The data set id (for its preset: target, drops, engineered set, preferences), a PresetSpec, or an unfitted
+   * DatasetPipeline (any pipeline whose steps have SQL fitters and translations).
+   */
+  dataset: string | PresetSpec | DatasetPipeline;
   /** Options of the preset (includeDuration, skewThreshold, selection…). */
   preset: Partial<PresetOptions>;
   /** Rows of the seeded sample that decides the structure (which steps, which engineered features). Default 20,000. */
@@ -60,11 +63,12 @@ export interface SqlPipelineFit {
  * @throws ValidationError for a step without SQL fitter or translation (naming it), and the in-memory fit's errors.
  * @example const { pipeline } = await fitPipelineSql(ds, { dataset: 'synthetic-bank' }); pipeline.featureNames
  */
-export async function fitPipelineSql(ds: LargeDataset, options: Partial<FitPipelineSqlOptions> & { dataset: string | PresetSpec }): Promise<SqlPipelineFit> {
+export async function fitPipelineSql(ds: LargeDataset, options: Partial<FitPipelineSqlOptions> & { dataset: FitPipelineSqlOptions['dataset'] }): Promise<SqlPipelineFit> {
   const o = { ...DEFAULT_FIT_PIPELINE_SQL_OPTIONS, ...options };
   const t0 = performance.now();
   const sample = await ds.sample(o.structureRows, o.seed);
-  const structure = buildPipeline(o.dataset, o.preset).fit(sample).toJSON();
+  const unfitted = o.dataset instanceof DatasetPipeline ? new DatasetPipeline(o.dataset.spec, o.dataset.options) : buildPipeline(o.dataset, o.preset);
+  const structure = unfitted.fit(sample).toJSON();
   const ctx = new FitContext(ds, o.seed);
   const fitted: StepJSON[] = [];
   let skew: SkewChange[] = [];

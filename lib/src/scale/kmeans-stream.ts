@@ -3,7 +3,9 @@
  *
  * Each k gets a `MiniBatchKMeans` (lib/src/cluster, Sculley 2010) initialized on a seeded sample (k-means++ seeding,
  * best of nInit, then one step with every sample row), then updated with mini-batches cut from each streamed block
- * (rows in a seeded random order within the block). A model stops updating when its smoothed batch inertia has not
+ * (rows in a seeded random order within the block). Past `trainingRows` rows per pass, each block contributes the
+ * same fraction of its rows (drawn at random), so the batches come from the whole file while the cost of a pass
+ * stays bounded; every row is still assigned in the final pass. A model stops updating when its smoothed batch inertia has not
  * improved for `maxNoImprovement` batches (scikit-learn's rule); the stream stops when every model has stopped or
  * after `epochs` passes. The final pass assigns every row to its nearest centre for each k: the exact inertia and
  * segment sizes over all rows.
@@ -26,6 +28,8 @@ export interface StreamedKMeansOptions {
   batchSize: number;
   /** Maximum passes over the data. Default 1. */
   epochs: number;
+  /** Rows used for mini-batches per pass, spread over all blocks (null: every row). Default 2,000,000. */
+  trainingRows: number | null;
   /** Batches without improvement of the smoothed batch inertia before a model stops (0, the default: every row of every pass is used). */
   maxNoImprovement: number;
   /** k-means++ seedings tried on the init sample. Default 3. */
@@ -35,7 +39,7 @@ export interface StreamedKMeansOptions {
 }
 
 /** Defaults of {@link StreamedKMeansOptions}. */
-export const DEFAULT_STREAMED_KMEANS_OPTIONS: StreamedKMeansOptions = { ks: [2, 3, 4, 5, 6, 7, 8, 9, 10], batchSize: 2048, epochs: 1, maxNoImprovement: 0, nInit: 3, seed: 0 };
+export const DEFAULT_STREAMED_KMEANS_OPTIONS: StreamedKMeansOptions = { ks: [2, 3, 4, 5, 6, 7, 8, 9, 10], batchSize: 2048, epochs: 1, trainingRows: 2_000_000, maxNoImprovement: 0, nInit: 3, seed: 0 };
 
 /** One fitted k. */
 export interface StreamedKMeansModel {
@@ -73,9 +77,10 @@ function rowsOf(X: Matrix, idx: Int32Array, from: number, to: number): Matrix {
  * Fit mini-batch K-Means for every k of `ks` over a streamed matrix (see the module comment).
  * @param source a function returning a new stream of the rows (called once per pass)
  * @param init the seeded init sample (rows × d), at least max(ks) rows
+ * @param options also `totalRows`, the rows the source yields (needed for `trainingRows`)
  * @throws ValidationError on bad options or an init sample too small
  */
-export async function fitKMeansStreamed(source: MatrixSource, init: Matrix, options: Partial<StreamedKMeansOptions> = {}): Promise<StreamedKMeansResult> {
+export async function fitKMeansStreamed(source: MatrixSource, init: Matrix, options: Partial<StreamedKMeansOptions> & { totalRows?: number } = {}): Promise<StreamedKMeansResult> {
   const o = { ...DEFAULT_STREAMED_KMEANS_OPTIONS, ...options };
   const t0 = performance.now();
   if (!o.ks.length || o.ks.some((k) => !Number.isInteger(k) || k < 1)) throw new ValidationError(`ks=${JSON.stringify(o.ks)} should be a non-empty list of integers >= 1`);
@@ -85,12 +90,14 @@ export async function fitKMeansStreamed(source: MatrixSource, init: Matrix, opti
   const models = o.ks.map((k, i) => new MiniBatchKMeans({ k, batchSize: o.batchSize, nInit: o.nInit, seed: o.seed + 7919 * (i + 1) }).partialFit(init));
   const state = models.map(() => ({ ewa: NaN, best: Infinity, noImprove: 0, done: false }));
   let trainingRows = 0;
+  const fraction = o.trainingRows !== null && options.totalRows ? Math.min(1, o.trainingRows / options.totalRows) : 1;
   for (let epoch = 0; epoch < o.epochs && state.some((s) => !s.done); epoch++) {
     for await (const { X } of source()) {
-      trainingRows += X.rows;
       const order = rng.permutation(X.rows);
-      for (let from = 0; from < X.rows; from += o.batchSize) {
-        const to = Math.min(X.rows, from + o.batchSize);
+      const use = fraction >= 1 ? X.rows : Math.min(X.rows, Math.max(1, Math.round(X.rows * fraction)));
+      trainingRows += use;
+      for (let from = 0; from < use; from += o.batchSize) {
+        const to = Math.min(use, from + o.batchSize);
         const batch = rowsOf(X, order, from, to);
         models.forEach((m, i) => {
           const s = state[i];

@@ -2,7 +2,8 @@
  * EDA summaries of a large dataset computed in SQL, in the shapes of the in-memory EDA: per numeric column
  * count, missing, mean, std (n − 1), min, quartiles (linear interpolation, as numpy/pandas), max, pandas'
  * bias-corrected skewness and excess kurtosis, zeros and distinct values; per categorical column the levels with
- * their counts, missing values and the most frequent level.
+ * their counts, missing values and the most frequent level (for an id column: count, missing and DuckDB's
+ * estimate of the distinct values, no level list).
  *
  * Complexity: two scans for the moments (mean first, then central moments, as the in-memory two-pass), one
  * aggregate per column for the quantiles and distinct counts, one GROUP BY per categorical column.
@@ -106,11 +107,11 @@ export async function summarizeLarge(ds: LargeDataset, options: Partial<Summariz
       unique = all.length;
       levels = all.slice(0, o.maxLevels);
     } else {
-      // an id: every value distinct (or nearly); list a few
-      const stats = (await queryRows(conn, `SELECT count(${x}) AS n, count(DISTINCT ${x}) AS u FROM src`))[0];
+      // an id: values are (nearly) all distinct, so no level list; the distinct count is DuckDB's estimate
+      const stats = (await queryRows(conn, `SELECT count(${x}) AS n, approx_count_distinct(${x}) AS u FROM src`))[0];
       n = num(stats.n);
       unique = num(stats.u);
-      levels = (await queryRows(conn, `SELECT ${x} AS level, count(*) AS count FROM src WHERE ${x} IS NOT NULL GROUP BY ${x} ORDER BY count DESC, level LIMIT ${o.maxLevels}`)).map((l) => ({ level: String(l.level), count: num(l.count) }));
+      levels = [];
     }
     out.categorical.push({
       name: c.name, kind: c.kind === 'id' ? 'id' : 'categorical', count: n, missing: ds.nRows - n, unique,
