@@ -75,8 +75,22 @@ function chunkTable(kind: SyntheticKind, rows: number, seed: number, first: numb
   return { nRows: rows, columns: t.columns.map((c) => (c.name === 'CUST_ID' ? { kind: 'id', name: 'CUST_ID', codes: Int32Array.from({ length: rows }, (_, i) => i), levels } : c)) };
 }
 
+/** Shortest round-trip text of numbers, cached for columns that repeat few values (indicators, counts, ages). */
+class NumberText {
+  private readonly cache = new Map<number, string>();
+  text(x: number): string {
+    if (Number.isNaN(x)) return '';
+    let t = this.cache.get(x);
+    if (t === undefined) {
+      t = String(x);
+      if (this.cache.size < 4096) this.cache.set(x, t);
+    }
+    return t;
+  }
+}
+
 /** The CSV text of a table's rows (no header). */
-function csvRows(t: Table): string {
+function csvRows(t: Table, numberText: NumberText[]): string {
   const cols = t.columns;
   const lines = new Array<string>(t.nRows);
   const quotedLevels = cols.map((c) => (isNumeric(c) ? null : c.levels.map(cell)));
@@ -84,7 +98,7 @@ function csvRows(t: Table): string {
   for (let i = 0; i < t.nRows; i++) {
     for (let j = 0; j < cols.length; j++) {
       const c = cols[j];
-      if (isNumeric(c)) { const x = c.values[i]; fields[j] = Number.isNaN(x) ? '' : String(x); }
+      if (isNumeric(c)) fields[j] = numberText[j].text(c.values[i]);
       else { const k = c.codes[i]; fields[j] = k < 0 ? '' : quotedLevels[j]![k]; }
     }
     lines[i] = fields.join(',');
@@ -116,6 +130,7 @@ export async function writeSyntheticData(out: string, options: Partial<Synthetic
   const fd = fs.openSync(tmpCsv, 'w');
   let header: string[] = [];
   let kinds: boolean[] = [];
+  let numberText: NumberText[] = [];
   try {
     for (let first = 0, c = 0; first < o.n; first += o.chunkRows, c++) {
       const rows = Math.min(o.chunkRows, o.n - first);
@@ -123,9 +138,10 @@ export async function writeSyntheticData(out: string, options: Partial<Synthetic
       if (c === 0) {
         header = t.columns.map((x) => x.name);
         kinds = t.columns.map((x) => isNumeric(x));
+        numberText = t.columns.map(() => new NumberText());
         fs.writeSync(fd, header.map(cell).join(',') + '\n');
       }
-      fs.writeSync(fd, csvRows(t));
+      fs.writeSync(fd, csvRows(t, numberText));
       o.onProgress?.(first + rows, o.n);
     }
   } finally {
