@@ -197,7 +197,9 @@ export async function openLargeDataset(file: string, options: Partial<LargeDatas
       const m = Math.max(1, Math.min(Math.floor(n), nRows));
       if (m >= nRows) return 'src';
       const h = `hash(__row + ${Math.trunc(seed) * 1000003})`;
-      const cut = await queryValue(conn, `SELECT max(h) FROM (SELECT ${h} AS h FROM src ORDER BY h LIMIT ${m})`);
+      // the cut-off as text: a UBIGINT hash does not fit a JS number exactly
+      const cut = await queryValue(conn, `SELECT max(h)::VARCHAR FROM (SELECT ${h} AS h FROM src ORDER BY h LIMIT ${m})`);
+      if (!/^[0-9]+$/.test(String(cut))) throw new DataError(`cannot draw a sample of ${m} rows from ${abs}`, abs);
       return `(SELECT * FROM src WHERE ${h} <= ${String(cut)}::UBIGINT)`;
     };
     const selectList = (spec: readonly ColumnSpec[]) => spec.map((c) => (c.levels ? levelCode(c.name, c.levels) : sqlIdent(c.name))).join(', ');

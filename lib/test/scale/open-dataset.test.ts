@@ -55,6 +55,15 @@ test('Parquet summaries equal the in-memory EDA of the same rows', async () => {
         assert.ok(Math.abs(l[key] - m[key]) <= 1e-9 * Math.max(1, Math.abs(m[key])), `${m.name}.${key}: SQL ${l[key]}, in memory ${m[key]}`);
       }
     }
+    const a = await ds.sample(1234, 3, ['customer_id']);
+    const b = await ds.sample(1234, 3, ['customer_id']);
+    const c = await ds.sample(1234, 4, ['customer_id']);
+    const ids = (t: typeof a) => { const col = t.columns[0] as { codes: Int32Array; levels: readonly string[] }; return Array.from(col.codes, (k) => Number(col.levels[k])); };
+    assert.equal(a.nRows, 1234, 'exactly the rows asked for');
+    assert.deepEqual(ids(a), ids(b), 'the same seed draws the same rows');
+    assert.notDeepEqual(ids(a), ids(c), 'another seed draws other rows');
+    assert.deepEqual(ids(a), [...ids(a)].sort((x, y) => x - y), 'in file order');
+    assert.equal(new Set(ids(a)).size, 1234, 'without repetition');
     assert.equal(await shouldStream(pq), false);
     assert.equal(await shouldStream(pq, { bytes: 1e12, rows: 5000 }), true);
     assert.equal(await shouldStream(pq, { bytes: 1000, rows: 1e9 }), true);
