@@ -16,3 +16,5 @@ export * from './scoring';
 export * from './workflow';
 export * from './teach';
 export * from './lab';
+export * from './sql';
+export * from './scale';

@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- area…]`: prints speed and memory figures of each area (data, features, cluster, neural).
+ * `npm run bench [-- area…]`: prints speed and memory figures of each area (data, features, cluster, neural, scale;
+ * scale, 1 M and 10 M rows out of core, runs only when asked: `npm run bench -- scale`).
  * `npm run bench -- --peer [--steps a,b] [--repeats N]`: each step side by side with scikit-learn/PyTorch (peer.ts).
  * Figures are printed, never asserted: machines are shared and noisy.
  */
-const AREAS = ['data', 'features', 'cluster', 'neural'] as const;
+const AREAS = ['data', 'features', 'cluster', 'neural', 'scale'] as const;
 
 async function main(): Promise<void> {
   if (process.argv.includes('--peer')) {
@@ -12,7 +13,7 @@ async function main(): Promise<void> {
     return;
   }
   const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-  const areas = asked.length ? asked : AREAS;
+  const areas = asked.length ? asked : AREAS.filter((a) => a !== 'scale');
   for (const area of areas) {
     if (!(AREAS as readonly string[]).includes(area)) {
       console.error(`unknown benchmark area "${area}"; choose from ${AREAS.join(', ')}`);

@@ -1,0 +1,12 @@
+export { SQL_DIALECTS, SQL_FUNCTIONS_USED, sqlDialect, doubleLiteral } from './dialect';
+export type { SqlDialect, SqlDialectName } from './dialect';
+export type { SqlColumn, SqlColumnKind, SqlOutput, SqlStage } from './relation';
+export { registerStepSql, supportedStepTypes, translateStep, translateSteps } from './step-registry';
+export type { StepTranslator, SqlStepContext } from './step-registry';
+export { engineeredSql, translatedEngineeredFeatures } from './engineered';
+export type { EngineeredSql, EngineeredSqlArgs } from './engineered';
+export { PERSONA_TIE_TOLERANCE, personaSql } from './personas';
+export { SEGMENT_TIE_TOLERANCE, kmeansSql } from './kmeans';
+export { scoringSql, DEFAULT_SCORING_SQL_OPTIONS } from './scoring-query';
+export type { ScoringSqlOptions, SqlExportableBundle } from './scoring-query';
+export { registerBuiltinStepSql } from './steps';
