@@ -40,10 +40,12 @@ export interface ScoringSqlOptions {
    * scorer's `nearestCentroid`); true exports the nearest centre anyway. Default false.
    */
   allowNearestCentre: boolean;
+  /** Add the pipeline's output features, named `feature:<name>`, after the scores (for checks). Default false. */
+  features: boolean;
 }
 
 /** Defaults of {@link ScoringSqlOptions}. */
-export const DEFAULT_SCORING_SQL_OPTIONS: ScoringSqlOptions = { dialect: 'duckdb', table: 'customers', idColumns: [], nearTie: true, allowNearestCentre: false };
+export const DEFAULT_SCORING_SQL_OPTIONS: ScoringSqlOptions = { dialect: 'duckdb', table: 'customers', idColumns: [], nearTie: true, allowNearestCentre: false, features: false };
 
 /** What the model needs of a bundle (a loaded ModelBundle has it all). */
 export type SqlExportableBundle = Pick<ModelBundle, 'meta' | 'schema' | 'pipeline' | 'clusterer' | 'personas'>;
@@ -181,6 +183,7 @@ export function scoringSql(bundle: SqlExportableBundle, options: Partial<Scoring
     const tie = p ? `(${km.nearTie(dist, seg)} OR ${p.nearTie})` : km.nearTie(dist, seg);
     select.push(`(CASE WHEN ${tie} THEN 1 ELSE 0 END) AS ${d.ident('near_tie')}`);
   }
+  if (o.features) select.push(...names.map((n) => `${d.ident(n)} AS ${d.ident(`feature:${n}`)}`));
   const header = [
     `-- seglab scoring query (${d.name}): ${bundle.meta.dataset.id}, ${bundle.clusterer.centers.rows} segments, created ${bundle.meta.createdAt}`,
     '-- missing values must be NULL; categories not seen in training are treated as missing, as `npm run score` does',
