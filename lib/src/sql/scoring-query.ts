@@ -7,7 +7,7 @@
  * personas.ts).
  *
  * Missing values in the table must be SQL NULLs. Numeric columns are read with CAST(… AS DOUBLE), categorical ones
- * as trimmed text.
+ * as trimmed text, a spec's date columns as days before its reference date (see dates.ts).
  */
 import { ValidationError } from '../core/errors';
 import type { StepJSON } from '../features/types';
@@ -187,6 +187,7 @@ export function scoringSql(bundle: SqlExportableBundle, options: Partial<Scoring
   const header = [
     `-- seglab scoring query (${d.name}): ${bundle.meta.dataset.id}, ${bundle.clusterer.centers.rows} segments, created ${bundle.meta.createdAt}`,
     '-- missing values must be NULL; categories not seen in training are treated as missing, as `npm run score` does',
+    ...(from !== o.table ? [`-- date columns (${[...dateColumns(bundle).values()].map((c) => c.name).join(', ')}) count days before ${bundle.meta.spec?.asOf}; a cell that is no date in the column's layout counts as missing`] : []),
   ];
   return `${header.join('\n')}\n${chain.sql(select)}\n`;
 }

@@ -28,6 +28,7 @@ import { disposeBundle, loadBundle, saveBundle } from '../../src/scoring/bundle'
 import { scoreCsv } from '../../src/scoring/score';
 import { conformToSchema } from '../../src/scoring/schema';
 import { scoringSql } from '../../src/sql/scoring-query';
+import { SQL_FUNCTIONS_USED } from '../../src/sql/dialect';
 import { main as exportSql } from '../../src/cli/export-sql';
 import { appendTable, queryRows } from '../../src/scale/duckdb';
 import { closeEngine, engine } from './helpers';
@@ -36,6 +37,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'seglab-sql-any-'));
 after(() => { closeEngine(); fs.rmSync(dir, { recursive: true, force: true }); });
 const demo = Object.fromEntries(writeDemoTables(dir).map((f) => [path.basename(f), f]));
 const q = (p: string) => `'${p.replace(/'/g, "''")}'`;
+let retailBundle = '';
 
 /** Fit a 4-segment bundle on the data set (file or spec), save and load it back, export its DuckDB query. */
 async function fitAndExport(dataset: string, name: string, table: string): Promise<{ bundleDir: string; sql: string; steps: string[] }> {
@@ -141,6 +143,7 @@ test('retail table (dates in two layouts, ordinal tier, missing income, a rare r
   await appendTable((await engine()).conn, 'retail', warehouse);
 
   const { bundleDir, sql, steps } = await fitAndExport(specFile, 'retail-bundle', 'retail');
+  retailBundle = bundleDir;
   for (const step of ['DerivedFeatures', 'OrdinalEncoder', 'MissingIndicator', 'RareCategoryGrouper']) assert.ok(steps.includes(step), `the pipeline uses ${step}`);
   assert.match(sql, /REGEXP_EXTRACT/);
   const r = await compare(bundleDir, sql, file, 'retail');
@@ -163,7 +166,35 @@ test('bank-full-like table read by DuckDB\'s CSV reader (semicolons, quoted text
   const r = await compare(bundleDir, sql, demo['bank-full-like.csv'], 'bank_rows');
   t.diagnostic(`bank-full-like: ${r.rows} rows compared, ${r.segBad} segment and ${r.perBad} persona mismatches, ${r.ties} rows flagged near_tie; features: ${r.exact} of ${r.values} values bit-identical, the others within ${r.maxRel.toExponential(1)} relative`);
   assert.equal(r.rows, 1000);
+  // the ansi query (no LEAST) gives the same rows
+  const bundle = await loadBundle(bundleDir);
+  try {
+    const ansi = scoringSql(bundle, { dialect: 'ansi', table: 'bank_rows', idColumns: ['row_no'] });
+    const same = await queryRows(s.conn, `SELECT COUNT(*) AS n FROM (${ansi}) a JOIN (${sql}) b ON a.row_no = b.row_no WHERE a.segment = b.segment AND a.persona = b.persona`);
+    assert.equal(Number(same[0].n), 1000, 'ansi and duckdb queries agree on every row');
+  } finally {
+    disposeBundle(bundle);
+  }
   assert.equal(r.untied, 0, 'mismatches outside near-tie rows');
   assert.equal(r.segBad + r.perBad, 0, 'mismatches');
   assert.ok(r.maxRel <= 1e-12, `features differ by ${r.maxRel} relative`);
+});
+
+test('the Spark query of a bundle with dates uses only the listed common functions; ansi and a spec without asOf are refused naming the column', async () => {
+  assert.ok(retailBundle, 'the retail test ran first');
+  const bundle = await loadBundle(retailBundle);
+  try {
+    const sql = scoringSql(bundle, { dialect: 'spark', table: 'shop.customers', idColumns: ['customer_id'] });
+    assert.match(sql, /REGEXP_EXTRACT\(TRIM\(CAST\(`signup_date` AS STRING\)\), '\^\(\[0-9\]\{1,2\}\)/);
+    const calls = new Set([...sql.matchAll(/\b([A-Z_]+)\(/g)].map((m) => m[1]));
+    for (const f of calls) assert.ok(['CAST', 'TRIM', 'LN', 'EXP', 'SQRT', 'LOWER', 'COALESCE', 'LEAST', 'IN', 'REGEXP_EXTRACT', 'SUBSTRING', 'LENGTH', 'CONCAT', 'FLOOR'].includes(f), `function ${f} is not in the common list`);
+    for (const f of ['REGEXP_EXTRACT', 'SUBSTRING', 'LENGTH', 'CONCAT', 'FLOOR']) assert.ok(SQL_FUNCTIONS_USED.some((x) => x.startsWith(f)), `${f} listed`);
+    assert.throws(() => scoringSql(bundle, { dialect: 'ansi' }), /^ValidationError: SQL export: input column "signup_date" is a date, whose parsing needs REGEXP_EXTRACT, which the ansi dialect does not use; export for duckdb or spark$/);
+    assert.throws(() => scoringSql({ ...bundle, meta: { ...bundle.meta, spec: { ...bundle.meta.spec!, asOf: null } } }), /input column "signup_date" is a date, but the model's spec has no reference date "asOf"/);
+    // a bundle without a spec whose schema holds a raw date column
+    const schema = { columns: [...bundle.schema.columns, { name: 'opened', kind: 'date' as const }] };
+    assert.throws(() => scoringSql({ ...bundle, schema, meta: { ...bundle.meta, spec: undefined } }), /input column "opened" is a date without a spec saying how to count its days/);
+  } finally {
+    disposeBundle(bundle);
+  }
 });
