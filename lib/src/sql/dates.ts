@@ -61,9 +61,10 @@ function epochMs(yText: string, m: string, d: string, h: string, mi: string, s: 
  * @param source the source column's SQL (a quoted identifier)
  * @param prefix a reserved prefix for the added parts (unique per date column, e.g. `__t0_`)
  * @param asOfMs the reference date in epoch milliseconds (Date.parse of the spec's asOf)
+ * @param missing texts read as missing (the column's and the spec's `missing` lists)
  * Complexity: 8 (ISO) or 14 REGEXP_EXTRACT per row and O(1) arithmetic.
  */
-export function dateDaysSql(source: string, format: DateFormat | undefined, asOfMs: number, prefix: string, d: SqlDialect): DateDaysSql {
+export function dateDaysSql(source: string, format: DateFormat | undefined, asOfMs: number, prefix: string, d: SqlDialect, missing: readonly string[] = []): DateDaysSql {
   const text = `TRIM(CAST(${source} AS ${d.textType}))`;
   const parts: DatePart[] = [];
   const part = (re: string, names: readonly string[], tag: string) => {
@@ -91,5 +92,8 @@ export function dateDaysSql(source: string, format: DateFormat | undefined, asOf
     const ms = epochMs(num(x.y), num(month), num(day), numOr0(x.h), numOr0(x.mi), numOr0(x.s), '0E0', '0E0');
     t = `(CASE WHEN ${iso.y} <> '' THEN ${isoMs} WHEN ${x.y} <> '' THEN ${ms} END)`;
   }
-  return { parts, days: `((${d.num(asOfMs)} - ${t}) / 8.64E7)` };
+  const days = `((${d.num(asOfMs)} - ${t}) / 8.64E7)`;
+  // texts the spec reads as missing, even where they look like dates (a placeholder 01-01-1900)
+  const tokens = [...new Set(missing.map((m) => m.trim()).filter((m) => m !== ''))];
+  return { parts, days: tokens.length ? `(CASE WHEN ${text} IN (${tokens.map((m) => d.str(m)).join(', ')}) THEN NULL ELSE ${days} END)` : days };
 }

@@ -71,7 +71,8 @@ function conformStage(bundle: SqlExportableBundle, table: string, d: SqlDialect)
       const asOf = bundle.meta.spec?.asOf ? Date.parse(bundle.meta.spec.asOf) : NaN;
       if (!Number.isFinite(asOf)) throw new ValidationError(`SQL export: input column "${date.name}" is a date, but the model's spec has no reference date "asOf" to count days from; refit with a spec that has one`);
       if (d.name === 'ansi') throw new ValidationError(`SQL export: input column "${date.name}" is a date, whose parsing needs REGEXP_EXTRACT, which the ansi dialect does not use; export for duckdb or spark`);
-      const s = dateDaysSql(d.ident(date.name), date.dateFormat, asOf, `__t${parts.length}_`, d);
+      const missing = [...(date.missing ?? []), ...(bundle.meta.spec?.missing ?? [])];
+      const s = dateDaysSql(d.ident(date.name), date.dateFormat, asOf, `__t${parts.length}_`, d, missing);
       parts.push(...s.parts);
       return { name: sc.name, kind: 'numeric', expr: s.days };
     }

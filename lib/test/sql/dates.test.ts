@@ -19,10 +19,10 @@ const AS_OF = Date.UTC(2024, 5, 30); // 2024-06-30
 const days = (t: number) => (AS_OF - t) / DAY;
 
 /** Day counts DuckDB computes for the cells (text, or any SQL expression when `raw`). */
-async function sqlDays(cells: Array<string | null>, format: DateFormat | undefined, type = 'VARCHAR'): Promise<Array<number | null>> {
+async function sqlDays(cells: Array<string | null>, format: DateFormat | undefined, type = 'VARCHAR', missing: string[] = []): Promise<Array<number | null>> {
   const s = await engine();
   const values = cells.map((c, i) => `(${i}, CAST(${c === null ? 'NULL' : d.str(c)} AS ${type}))`).join(', ');
-  const q = dateDaysSql(d.ident('x'), format, AS_OF, '__t0_', d);
+  const q = dateDaysSql(d.ident('x'), format, AS_OF, '__t0_', d, missing);
   const from = `(SELECT *, ${q.parts.map((p) => `${p.expr} AS ${d.ident(p.name)}`).join(', ')} FROM (VALUES ${values}) v(i, x))`;
   const rows = await queryRows(s.conn, `SELECT i, ${q.days} AS days FROM ${from} ORDER BY i`);
   return rows.map((r) => (r.days === null ? null : Number(r.days)));
@@ -55,4 +55,8 @@ test('DD-MM-YYYY and MM/DD/YYYY cells as the spec says, ISO cells accepted too; 
 test('DATE and TIMESTAMP columns are read through their ISO text', async () => {
   assert.deepEqual(await sqlDays(['2024-06-01', '2023-06-30', null], 'dmy', 'DATE'), [29, 366, null]);
   assert.deepEqual(await sqlDays(['2024-06-29 06:00:00', '2024-06-29 18:00:00.25'], 'iso', 'TIMESTAMP'), [0.75, 0.25 - 0.25 / 86400]);
+});
+
+test('texts the spec lists as missing give NULL even where they read as dates', async () => {
+  assert.deepEqual(await sqlDays(['01-01-1900', ' 01-01-1900 ', '02-01-1900', 'n/a'], 'dmy', 'VARCHAR', ['01-01-1900', 'n/a', '']), [null, null, days(Date.UTC(1900, 0, 2)), null]);
 });
