@@ -18,11 +18,14 @@ export const SQL_DIALECTS: readonly SqlDialectName[] = ['duckdb', 'spark', 'ansi
 
 /**
  * Functions and operators the generated SQL may use: every one exists in DuckDB and in Spark SQL with the same
- * meaning on DOUBLE and string values (LEAST is not used by the `ansi` dialect, which writes a CASE instead).
+ * meaning on DOUBLE and string values (LEAST is not used by the `ansi` dialect, which writes a CASE instead; the
+ * date functions are used only for date columns, which the `ansi` dialect refuses).
  */
 export const SQL_FUNCTIONS_USED: readonly string[] = [
   'CASE WHEN … THEN … ELSE … END', 'CAST(… AS DOUBLE | VARCHAR/STRING)', 'COALESCE', 'TRIM', 'LOWER', 'LN', 'EXP',
   'SQRT', 'ABS', 'LEAST (duckdb, spark)', 'IS [NOT] NULL', 'IN (…)', 'LIKE', 'AND / OR / NOT', '+ − × ÷', '= <> < <= > >=',
+  // date columns only (duckdb, spark; the ansi dialect refuses dates)
+  'REGEXP_EXTRACT (dates)', 'SUBSTRING (dates)', 'LENGTH (dates)', 'CONCAT (dates)', 'FLOOR (dates)', '% (dates)',
 ];
 
 /** How one dialect writes the pieces of a query. */

@@ -10,3 +10,7 @@ export { SEGMENT_TIE_TOLERANCE, kmeansSql } from './kmeans';
 export { scoringSql, DEFAULT_SCORING_SQL_OPTIONS } from './scoring-query';
 export type { ScoringSqlOptions, SqlExportableBundle } from './scoring-query';
 export { registerBuiltinStepSql } from './steps';
+export { expressionSql } from './expression';
+export type { ExpressionSql } from './expression';
+export { dateDaysSql } from './dates';
+export type { DateDaysSql, DatePart } from './dates';

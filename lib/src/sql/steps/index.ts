@@ -2,10 +2,14 @@
 import { registerStepSql, supportedStepTypes } from '../step-registry';
 import { columnDropperSql, featureSelectorSql } from './columns';
 import { columnTransformerSql, tablePipelineSql } from './composite';
+import { derivedFeaturesSql } from './derived';
 import { featureEngineerSql } from './engineer';
 import { simpleImputerSql } from './imputer';
 import { oneHotEncoderSql } from './one-hot';
+import { missingIndicatorSql } from './missing-indicator';
+import { ordinalEncoderSql } from './ordinal';
 import { log1pSql, yeoJohnsonSql } from './power';
+import { rareCategoryGrouperSql } from './rare-categories';
 import { affineScalerSql, quantileClipperSql } from './scalers';
 import { sentinelExpanderSql } from './sentinel';
 
@@ -26,6 +30,10 @@ export function registerBuiltinStepSql(): void {
   registerStepSql('TablePipeline', tablePipelineSql);
   registerStepSql('ColumnTransformer', columnTransformerSql);
   registerStepSql('FeatureEngineer', featureEngineerSql);
+  registerStepSql('DerivedFeatures', derivedFeaturesSql);
+  registerStepSql('MissingIndicator', missingIndicatorSql);
+  registerStepSql('OrdinalEncoder', ordinalEncoderSql);
+  registerStepSql('RareCategoryGrouper', rareCategoryGrouperSql);
 }
 
 registerBuiltinStepSql();
