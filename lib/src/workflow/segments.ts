@@ -15,8 +15,7 @@ import { daviesBouldinScore } from '../metrics/davies-bouldin';
 import { calinskiHarabaszScore } from '../metrics/calinski-harabasz';
 import { recommendK, type KRecommendation } from '../metrics/recommend-k';
 import { profileSegments } from '../personas/profile';
-import { topFeatures } from '../personas/top-features';
-import { phraseTrait } from '../personas/describe';
+import { segmentName } from '../personas/describe';
 
 /** Options of {@link segmentCustomers}. */
 export interface SegmentOptions {
@@ -109,7 +108,7 @@ export function segmentCustomers(loaded: LoadedDataset, options: Partial<Segment
   return { pipeline, X, featureNames: pipeline.featureNames, kmeans, labels, k, kSource, recommendation, names: segmentNames(loaded, labels, k, dropped, pipeline), dropped };
 }
 
-/** Name each segment by its most distinguishing trait, computed from its profile (never typed in). */
+/** Name each segment by its two or three most distinguishing traits, computed from its profile (never typed in). */
 export function segmentNames(loaded: LoadedDataset, labels: Int32Array, k: number, exclude: readonly string[] = [], pipeline?: DatasetPipeline): string[] {
   const target = loaded.spec.target ?? undefined;
   // Name from the engineered table (sentinels expanded, engineered scores present, in original units) when a
@@ -119,8 +118,8 @@ export function segmentNames(loaded: LoadedDataset, labels: Int32Array, k: numbe
   const profile = profileSegments(table, labels, { target: hasTarget ? target : undefined, positive: loaded.spec.positiveClass ?? undefined, tests: false });
   // never name a segment after the target or the synthetic ground truth
   const skip = [...exclude, ...(target ? [target] : []), ...columnsWithRole(loaded.spec, 'truth')];
-  return Array.from({ length: k }, (_, s) => {
-    const top = topFeatures(profile, s, 1, { exclude: skip })[0];
-    return top ? `S${s + 1} · ${phraseTrait(top)}` : `S${s + 1}`;
-  });
+  // a sentinel's flag and value restate one column ("contacted_before", "days_since_contact" from pdays): one trait
+  const groups: Record<string, string> = {};
+  for (const e of pipelineSpecOf(loaded.spec).expand ?? []) { groups[e.flag] = e.column; groups[e.value] = e.column; groups[e.column] = e.column; }
+  return Array.from({ length: k }, (_, s) => segmentName(profile, s, { n: 3, exclude: skip, groups }));
 }
