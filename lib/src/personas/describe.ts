@@ -104,15 +104,16 @@ export function shortTrait(f: DistinguishingFeature, labels?: DescribeOptions['l
 /** Options of {@link segmentName}. */
 export interface SegmentNameOptions extends DescribeOptions {
   /**
-   * Features that restate one another (e.g. a sentinel's flag and value, `contacted_before` and
-   * `days_since_contact`, both from `pdays`): feature → group; at most one trait per group. Default none.
+   * The source columns of features that restate others: a sentinel's flag and value (`contacted_before`,
+   * `days_since_contact` ← `pdays`), an engineered score (`campaign_intensity` ← `campaign`, `duration`). A trait
+   * whose sources overlap those of a trait already in the name is skipped. Default: each feature is its own source.
    */
-  groups?: Readonly<Record<string, string>>;
+  sources?: Readonly<Record<string, readonly string[]>>;
 }
 
 /**
  * A segment name from its two or three most distinguishing traits, never from one indicator alone: "S2 · job
- * student, marital single, low age". Traits of the same group (see `groups`) count once. A segment with fewer than
+ * student, marital single, low age". Traits made from the same columns (see `sources`) count once. A segment with fewer than
  * two distinguishing traits gets what it has.
  * Complexity: that of {@link topFeatures} over all features.
  * @example segmentName(profile, 0, { n: 3 }) // → "S1 · high age, job retired, contacted_before 96%"
@@ -123,9 +124,10 @@ export function segmentName(profile: SegmentProfiles, label: number, options: Se
   const seen = new Set<string>();
   const picked: DistinguishingFeature[] = [];
   for (const f of all) {
-    const g = options.groups?.[f.feature] ?? f.feature;
-    if (seen.has(g)) continue;
-    seen.add(g);
+    const src = options.sources?.[f.feature] ?? [f.feature];
+    if (src.some((c) => seen.has(c))) continue;
+    for (const c of src) seen.add(c);
+    seen.add(f.feature);
     picked.push(f);
     if (picked.length === n) break;
   }

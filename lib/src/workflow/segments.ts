@@ -16,6 +16,8 @@ import { calinskiHarabaszScore } from '../metrics/calinski-harabasz';
 import { recommendK, type KRecommendation } from '../metrics/recommend-k';
 import { profileSegments } from '../personas/profile';
 import { segmentName } from '../personas/describe';
+import { FEATURE_SETS } from '../features/engineered/feature-sets';
+import type { FeatureSetId } from '../features/engineered/types';
 
 /** Options of {@link segmentCustomers}. */
 export interface SegmentOptions {
@@ -118,8 +120,10 @@ export function segmentNames(loaded: LoadedDataset, labels: Int32Array, k: numbe
   const profile = profileSegments(table, labels, { target: hasTarget ? target : undefined, positive: loaded.spec.positiveClass ?? undefined, tests: false });
   // never name a segment after the target or the synthetic ground truth
   const skip = [...exclude, ...(target ? [target] : []), ...columnsWithRole(loaded.spec, 'truth')];
-  // a sentinel's flag and value restate one column ("contacted_before", "days_since_contact" from pdays): one trait
-  const groups: Record<string, string> = {};
-  for (const e of pipelineSpecOf(loaded.spec).expand ?? []) { groups[e.flag] = e.column; groups[e.value] = e.column; groups[e.column] = e.column; }
-  return Array.from({ length: k }, (_, s) => segmentName(profile, s, { n: 3, exclude: skip, groups }));
+  // traits made from the same columns count once: a sentinel's flag and value (both from pdays), engineered scores
+  const sources: Record<string, string[]> = {};
+  const ps = pipelineSpecOf(loaded.spec);
+  for (const e of ps.expand ?? []) { sources[e.flag] = [e.column]; sources[e.value] = [e.column]; }
+  if (loaded.spec.featureSet && loaded.spec.featureSet in FEATURE_SETS) for (const f of FEATURE_SETS[loaded.spec.featureSet as FeatureSetId]) sources[f.name] = [...f.requires];
+  return Array.from({ length: k }, (_, s) => segmentName(profile, s, { n: 3, exclude: skip, sources }));
 }

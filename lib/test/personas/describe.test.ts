@@ -77,7 +77,7 @@ test('shares and ratios that round to 0 or 100 % are phrased as such, not as exa
   assert.deepEqual(segmentTraits(p, 0, { n: 1, labels: { x: 'loans' } }), ['almost no loans (0.005 vs 5 on average)']);
 });
 
-test('segmentName names a segment by two or three traits, one per group of features that restate each other', () => {
+test('segmentName names a segment by two or three traits, one per set of source columns', () => {
   // 12 rows; segment 1 = rows 6..11: age high (z > 0), flag 100 % vs 50 %, its value column restates the flag,
   // job 'retired' 5 of 6 vs 5 of 12 (lift 2).
   const t = frozen(
@@ -88,7 +88,7 @@ test('segmentName names a segment by two or three traits, one per group of featu
   );
   const l = Int32Array.from([0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1]);
   const p = profileSegments(t, l);
-  const name = segmentName(p, 1, { n: 3, groups: { flag: 'pdays', flag_value: 'pdays' } });
+  const name = segmentName(p, 1, { n: 3, sources: { flag: ['pdays'], flag_value: ['pdays'] } });
   const parts = name.replace(/^S2 · /, '').split(', ');
   assert.equal(parts.length, 3, name);
   assert.ok(parts.includes('high age'), name);
@@ -96,6 +96,6 @@ test('segmentName names a segment by two or three traits, one per group of featu
   assert.ok(parts.includes('job retired'), name);
   assert.ok(!/flag_value/.test(name), 'the restating feature counts once');
   // n is clamped to 2..3: a one-trait name is never produced when two traits exist
-  assert.equal(segmentName(p, 1, { n: 1, groups: { flag: 'pdays', flag_value: 'pdays' } }).split(', ').length, 2);
+  assert.equal(segmentName(p, 1, { n: 1, sources: { flag: ['pdays'], flag_value: ['pdays'] } }).split(', ').length, 2);
   assert.equal(shortTrait({ kind: 'numeric', feature: 'x', z: -1, value: 1, median: 1, populationValue: 2, populationSd: 1, populationMin: 0, populationMax: 9, ratio: 0.5 }), 'low x');
 });
