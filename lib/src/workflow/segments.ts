@@ -127,3 +127,33 @@ export function segmentNames(loaded: LoadedDataset, labels: Int32Array, k: numbe
   if (loaded.spec.featureSet && loaded.spec.featureSet in FEATURE_SETS) for (const f of FEATURE_SETS[loaded.spec.featureSet as FeatureSetId]) sources[f.name] = [...f.requires];
   return Array.from({ length: k }, (_, s) => segmentName(profile, s, { n: 3, exclude: skip, sources }));
 }
+
+/** The segmentation the clustering notebook saved, with names: what the personas notebook profiles. */
+export interface SavedSegments {
+  readonly labels: Int32Array;
+  readonly k: number;
+  /** Where the segments came from, in words. */
+  readonly kSource: string;
+  /** Generated names (two or three traits each). */
+  readonly names: string[];
+}
+
+/**
+ * The segmentation notebook 04 saved for this data set (`outputs/models/<dataset>/segmentation.json`: its labels,
+ * checked and recommended there), named from the data; null when there is none, or it does not fit the table (other
+ * row count, noise labels).
+ * Complexity: one pipeline fit (for the names) + O(n).
+ */
+export function savedSegments(loaded: LoadedDataset): SavedSegments | null {
+  const file = outputsDir('models', loaded.spec.id, 'segmentation.json');
+  if (!fs.existsSync(file)) return null;
+  let j: { labels?: unknown; nRows?: unknown; method?: unknown; representation?: unknown };
+  try { j = JSON.parse(fs.readFileSync(file, 'utf8')); } catch { return null; }
+  if (!Array.isArray(j.labels) || j.labels.length !== loaded.table.nRows) return null;
+  const labels = Int32Array.from(j.labels as number[]);
+  if (labels.some((x) => !(x >= 0))) return null;
+  const k = Math.max(...labels) + 1;
+  const pipeline = buildPipeline(pipelineSpecOf(loaded.spec)).fit(loaded.table);
+  const names = segmentNames(loaded, labels, k, [], pipeline);
+  return { labels, k, names, kSource: `the segmentation the clustering notebook recommended and saved (${String(j.method)} on ${String(j.representation)}, outputs/models/${loaded.spec.id}/segmentation.json)` };
+}
