@@ -11,6 +11,7 @@
  * 4. When no K-Means cell is admissible, the rule says so plainly and falls back to the unrestricted vote on the
  *    representation of the best K-Means cell: the alternatives table shows what each would have given.
  */
+import { ValidationError } from '../core/errors';
 import { type ClusteringComparison, type ClusteringCell } from './compare';
 import { segmentationAdmissibility, type Admissibility, type AdmissibilityOptions } from './admissibility';
 import { kSelection, recommendKFromRows, type KSelection, type KSelectionOptions } from './k-selection';
@@ -65,7 +66,7 @@ export function recommendSegmentation(grid: ClusteringComparison, reps: { all: r
   const candidates: SegmentationCandidate[] = grid.cells
     .filter((c) => c.method === 'kmeans' && !c.error && c.k !== null)
     .map((cell) => ({ representation: cell.representation, k: cell.k as number, cell, check: segmentationAdmissibility(reps.raw.X, cell.labels, reps.raw.featureNames, o.admissibility) }));
-  if (candidates.length === 0) throw new Error('recommendSegmentation: the grid has no K-Means cell (run compareClusterings with kmeans among the methods)');
+  if (candidates.length === 0) throw new ValidationError('recommendSegmentation: the grid has no K-Means cell (run compareClusterings with kmeans among the methods)');
   const bySil = (a: SegmentationCandidate, b: SegmentationCandidate) => (Number.isFinite(b.cell.common.silhouette) ? b.cell.common.silhouette : -Infinity) - (Number.isFinite(a.cell.common.silhouette) ? a.cell.common.silhouette : -Infinity);
   const ok = candidates.filter((c) => c.check.admissible).sort(bySil);
   const admissible = ok.length > 0;
