@@ -22,3 +22,5 @@ export * from './synthetic-bank';
 export * from './synthetic-cc';
 export * from './download';
 export * from './fixtures/demo-tables';
+export { bankSegmentLogLikelihoods, BANK_DENSITY_COLUMNS } from './synthetic-bank-density';
+export { cardSegmentLogLikelihoods, CARD_DENSITY_COLUMNS } from './synthetic-cc-density';

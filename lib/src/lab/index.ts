@@ -8,3 +8,6 @@ export * from './truth';
 export * from './figures';
 export * from './segmentation';
 export * from './reference';
+export * from './admissibility';
+export * from './recommend-segmentation';
+export * from './planted-ceiling';

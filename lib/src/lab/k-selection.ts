@@ -76,6 +76,8 @@ export interface KSelection {
   readonly stabilityRows: number;
   /** Seed-stability ARI matrix (seeds × seeds, row-major) at the recommended k. */
   readonly seedAriAtK: Float64Array;
+  /** Seed-stability ARI matrices at every k (index k − kMin). */
+  readonly seedAriByK: readonly Float64Array[];
   readonly seeds: readonly number[];
 }
 
@@ -125,12 +127,17 @@ export function kSelection(rep: Representation, options: Partial<KSelectionOptio
   }
   const ks = rows.map((r) => r.k);
   const knee = rows.length >= 3 ? kneedle(ks, rows.map((r) => r.inertia), { curve: 'convex', direction: 'decreasing' }).knee : null;
-  const recommendation = recommendK(rows.map((r) => ({
+  const recommendation = recommendKFromRows(rows);
+  const seedAriAtK = seedAriAtKAll[recommendation.k - o.kMin];
+  return { representation: rep.name, rows, knee, recommendation, stabilityRows: sub.rows, seedAriAtK, seedAriByK: seedAriAtKAll, seeds: [...o.seeds] };
+}
+
+/** `recommendK`'s vote over some rows of a k selection (non-finite scores left out). O(m log m). */
+export function recommendKFromRows(rows: readonly KSelectionRow[]): KRecommendation {
+  return recommendK(rows.map((r) => ({
     k: r.k, inertia: r.inertia, stability: r.stability,
     ...(Number.isFinite(r.silhouette) ? { silhouette: r.silhouette } : {}),
     ...(Number.isFinite(r.daviesBouldin) ? { daviesBouldin: r.daviesBouldin } : {}),
     ...(Number.isFinite(r.calinskiHarabasz) ? { calinskiHarabasz: r.calinskiHarabasz } : {}),
   })));
-  const seedAriAtK = seedAriAtKAll[recommendation.k - o.kMin];
-  return { representation: rep.name, rows, knee, recommendation, stabilityRows: sub.rows, seedAriAtK, seeds: [...o.seeds] };
 }

@@ -88,3 +88,49 @@ export function describeSegment(profile: SegmentProfiles, label: number, options
   }
   return text;
 }
+
+/**
+ * A trait in two or three words, for a segment name: "older" style for numbers ("high age", "low campaign"), the
+ * share for 0/1 features ("contacted_before 96%"), the level for categories ("job retired").
+ * @example shortTrait({ kind: 'level', feature: 'job', level: 'retired', … }) // → "job retired"
+ */
+export function shortTrait(f: DistinguishingFeature, labels?: DescribeOptions['labels']): string {
+  const { label } = labelOf(labels, f.feature);
+  if (f.kind === 'level') return `${label} ${f.level}`;
+  if (f.populationMin >= 0 && f.populationMax <= 1) return `${label} ${fmtPercent(f.value)}`;
+  return `${f.z >= 0 ? 'high' : 'low'} ${label}`;
+}
+
+/** Options of {@link segmentName}. */
+export interface SegmentNameOptions extends DescribeOptions {
+  /**
+   * The source columns of features that restate others: a sentinel's flag and value (`contacted_before`,
+   * `days_since_contact` ← `pdays`), an engineered score (`campaign_intensity` ← `campaign`, `duration`). A trait
+   * whose sources overlap those of a trait already in the name is skipped. Default: each feature is its own source.
+   */
+  sources?: Readonly<Record<string, readonly string[]>>;
+}
+
+/**
+ * A segment name from its two or three most distinguishing traits, never from one indicator alone: "S2 · job
+ * student, marital single, low age". Traits made from the same columns (see `sources`) count once. A segment with fewer than
+ * two distinguishing traits gets what it has.
+ * Complexity: that of {@link topFeatures} over all features.
+ * @example segmentName(profile, 0, { n: 3 }) // → "S1 · high age, job retired, contacted_before 96%"
+ */
+export function segmentName(profile: SegmentProfiles, label: number, options: SegmentNameOptions = {}): string {
+  const n = Math.max(2, Math.min(3, options.n ?? 3));
+  const all = topFeatures(profile, label, Number.MAX_SAFE_INTEGER, options);
+  const seen = new Set<string>();
+  const picked: DistinguishingFeature[] = [];
+  for (const f of all) {
+    const src = options.sources?.[f.feature] ?? [f.feature];
+    if (src.some((c) => seen.has(c))) continue;
+    for (const c of src) seen.add(c);
+    seen.add(f.feature);
+    picked.push(f);
+    if (picked.length === n) break;
+  }
+  const prefix = `S${label + 1}`;
+  return picked.length ? `${prefix} · ${picked.map((f) => shortTrait(f, options.labels)).join(', ')}` : prefix;
+}

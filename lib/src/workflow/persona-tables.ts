@@ -5,6 +5,7 @@
 import { ValidationError } from '../core/errors';
 import { fromColumns } from '../core/matrix';
 import { isNumeric, type Table } from '../data/table';
+import type { Sentinel } from '../data/registry';
 import { baseLayout, PALETTE, type Figure } from '../viz/figure';
 import { DecisionTreeClassifier } from '../personas/tree';
 import type { SegmentProfiles } from '../personas/profile';
@@ -19,15 +20,34 @@ export const SEED_000_PERSONA_SHARES: Readonly<Record<string, number>> = Object.
   'Financially Stressed Repeaters': 0.026,
 });
 
-/** One row per segment: size, share, target rate, and the mean (original units) of the given numeric features. */
-export function segmentSummaryRows(profile: SegmentProfiles, features?: readonly string[]): Record<string, unknown>[] {
+/**
+ * How a sentinel-masked column is qualified in a table header: "contacted only" for a sentinel meaning "never
+ * contacted before", else "without 999 = <meaning>".
+ * @example sentinelQualifier({ column: 'pdays', value: 999, meaning: 'never contacted before' }) // → "contacted only"
+ */
+export function sentinelQualifier(s: Sentinel): string {
+  const m = /^never (.+?)(?: before)?$/i.exec(s.meaning.trim());
+  return m ? `${m[1]} only` : `without ${s.value} = ${s.meaning}`;
+}
+
+/**
+ * One row per segment: size, share, target rate, and the mean (original units) of the given numeric features.
+ * A column with a numeric sentinel (pass `sentinels`, the table masked with `maskNumericSentinels`) is averaged
+ * over its other values and labelled so ("pdays (contacted only, mean)"); a segment without any such value shows
+ * "—", never NaN.
+ */
+export function segmentSummaryRows(profile: SegmentProfiles, features?: readonly string[], options: { sentinels?: readonly Sentinel[] } = {}): Record<string, unknown>[] {
   const feats = features ?? profile.numericFeatures.slice(0, 8);
+  const header = (f: string): string => {
+    const s = (options.sentinels ?? []).find((x) => x.column === f && typeof x.value === 'number');
+    return s ? `${f} (${sentinelQualifier(s)}, mean)` : `${f} (mean)`;
+  };
   return profile.segments.map((s) => {
     const row: Record<string, unknown> = { segment: s.name, customers: s.size, share: `${(100 * s.share).toFixed(1)}%` };
     if (profile.target) row[`${profile.target.name} rate`] = Number.isFinite(s.targetRate) ? `${(100 * s.targetRate).toFixed(1)}%` : '—';
     for (const f of feats) {
       const p = s.numeric.find((x) => x.feature === f);
-      if (p) row[`${f} (mean)`] = p.mean;
+      if (p) row[header(f)] = Number.isFinite(p.mean) ? p.mean : '—';
     }
     return row;
   });

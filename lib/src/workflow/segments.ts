@@ -15,8 +15,9 @@ import { daviesBouldinScore } from '../metrics/davies-bouldin';
 import { calinskiHarabaszScore } from '../metrics/calinski-harabasz';
 import { recommendK, type KRecommendation } from '../metrics/recommend-k';
 import { profileSegments } from '../personas/profile';
-import { topFeatures } from '../personas/top-features';
-import { phraseTrait } from '../personas/describe';
+import { segmentName } from '../personas/describe';
+import { FEATURE_SETS } from '../features/engineered/feature-sets';
+import type { FeatureSetId } from '../features/engineered/types';
 
 /** Options of {@link segmentCustomers}. */
 export interface SegmentOptions {
@@ -109,7 +110,7 @@ export function segmentCustomers(loaded: LoadedDataset, options: Partial<Segment
   return { pipeline, X, featureNames: pipeline.featureNames, kmeans, labels, k, kSource, recommendation, names: segmentNames(loaded, labels, k, dropped, pipeline), dropped };
 }
 
-/** Name each segment by its most distinguishing trait, computed from its profile (never typed in). */
+/** Name each segment by its two or three most distinguishing traits, computed from its profile (never typed in). */
 export function segmentNames(loaded: LoadedDataset, labels: Int32Array, k: number, exclude: readonly string[] = [], pipeline?: DatasetPipeline): string[] {
   const target = loaded.spec.target ?? undefined;
   // Name from the engineered table (sentinels expanded, engineered scores present, in original units) when a
@@ -119,8 +120,40 @@ export function segmentNames(loaded: LoadedDataset, labels: Int32Array, k: numbe
   const profile = profileSegments(table, labels, { target: hasTarget ? target : undefined, positive: loaded.spec.positiveClass ?? undefined, tests: false });
   // never name a segment after the target or the synthetic ground truth
   const skip = [...exclude, ...(target ? [target] : []), ...columnsWithRole(loaded.spec, 'truth')];
-  return Array.from({ length: k }, (_, s) => {
-    const top = topFeatures(profile, s, 1, { exclude: skip })[0];
-    return top ? `S${s + 1} · ${phraseTrait(top)}` : `S${s + 1}`;
-  });
+  // traits made from the same columns count once: a sentinel's flag and value (both from pdays), engineered scores
+  const sources: Record<string, string[]> = {};
+  const ps = pipelineSpecOf(loaded.spec);
+  for (const e of ps.expand ?? []) { sources[e.flag] = [e.column]; sources[e.value] = [e.column]; }
+  if (loaded.spec.featureSet && loaded.spec.featureSet in FEATURE_SETS) for (const f of FEATURE_SETS[loaded.spec.featureSet as FeatureSetId]) sources[f.name] = [...f.requires];
+  return Array.from({ length: k }, (_, s) => segmentName(profile, s, { n: 3, exclude: skip, sources }));
+}
+
+/** The segmentation the clustering notebook saved, with names: what the personas notebook profiles. */
+export interface SavedSegments {
+  readonly labels: Int32Array;
+  readonly k: number;
+  /** Where the segments came from, in words. */
+  readonly kSource: string;
+  /** Generated names (two or three traits each). */
+  readonly names: string[];
+}
+
+/**
+ * The segmentation notebook 04 saved for this data set (`outputs/models/<dataset>/segmentation.json`: its labels,
+ * checked and recommended there), named from the data; null when there is none, or it does not fit the table (other
+ * row count, noise labels).
+ * Complexity: one pipeline fit (for the names) + O(n).
+ */
+export function savedSegments(loaded: LoadedDataset): SavedSegments | null {
+  const file = outputsDir('models', loaded.spec.id, 'segmentation.json');
+  if (!fs.existsSync(file)) return null;
+  let j: { labels?: unknown; nRows?: unknown; method?: unknown; representation?: unknown };
+  try { j = JSON.parse(fs.readFileSync(file, 'utf8')); } catch { return null; }
+  if (!Array.isArray(j.labels) || j.labels.length !== loaded.table.nRows) return null;
+  const labels = Int32Array.from(j.labels as number[]);
+  if (labels.some((x) => !(x >= 0))) return null;
+  const k = Math.max(...labels) + 1;
+  const pipeline = buildPipeline(pipelineSpecOf(loaded.spec)).fit(loaded.table);
+  const names = segmentNames(loaded, labels, k, [], pipeline);
+  return { labels, k, names, kSource: `the segmentation the clustering notebook recommended and saved (${String(j.method)} on ${String(j.representation)}, outputs/models/${loaded.spec.id}/segmentation.json)` };
 }

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { profileSegments } from '../../src/personas/profile';
 import { topFeatures } from '../../src/personas/top-features';
-import { describeSegment, phraseTrait, segmentTraits } from '../../src/personas/describe';
+import { describeSegment, phraseTrait, segmentName, segmentTraits, shortTrait } from '../../src/personas/describe';
 import { fmtPercent } from '../../src/personas/stats';
 import { cat, frozen, num } from './fixtures';
 
@@ -75,4 +75,27 @@ test('shares and ratios that round to 0 or 100 % are phrased as such, not as exa
   // segment 0: x mean 0.005 vs population mean (0.005 + 10) / 2 = 5.0025 → ratio 0.001 → "almost no"
   const p = profileSegments(frozen(num('x', [0.005, 0.005, 10, 10])), [0, 0, 1, 1]);
   assert.deepEqual(segmentTraits(p, 0, { n: 1, labels: { x: 'loans' } }), ['almost no loans (0.005 vs 5 on average)']);
+});
+
+test('segmentName names a segment by two or three traits, one per set of source columns', () => {
+  // 12 rows; segment 1 = rows 6..11: age high (z > 0), flag 100 % vs 50 %, its value column restates the flag,
+  // job 'retired' 5 of 6 vs 5 of 12 (lift 2).
+  const t = frozen(
+    num('age', [30, 31, 32, 33, 34, 35, 60, 61, 62, 63, 64, 65]),
+    num('flag', [0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1]),
+    num('flag_value', [NaN, NaN, NaN, NaN, NaN, NaN, 3, 4, 5, 3, 4, 5]),
+    cat('job', ['admin', 'admin', 'admin', 'admin', 'admin', 'admin', 'retired', 'retired', 'retired', 'retired', 'retired', 'admin']),
+  );
+  const l = Int32Array.from([0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1]);
+  const p = profileSegments(t, l);
+  const name = segmentName(p, 1, { n: 3, sources: { flag: ['pdays'], flag_value: ['pdays'] } });
+  const parts = name.replace(/^S2 · /, '').split(', ');
+  assert.equal(parts.length, 3, name);
+  assert.ok(parts.includes('high age'), name);
+  assert.ok(parts.includes('flag 100%'), name);
+  assert.ok(parts.includes('job retired'), name);
+  assert.ok(!/flag_value/.test(name), 'the restating feature counts once');
+  // n is clamped to 2..3: a one-trait name is never produced when two traits exist
+  assert.equal(segmentName(p, 1, { n: 1, sources: { flag: ['pdays'], flag_value: ['pdays'] } }).split(', ').length, 2);
+  assert.equal(shortTrait({ kind: 'numeric', feature: 'x', z: -1, value: 1, median: 1, populationValue: 2, populationSd: 1, populationMin: 0, populationMax: 9, ratio: 0.5 }), 'low x');
 });
