@@ -4,6 +4,7 @@
  * sweep whose votes `recommendK` combines. Deterministic per seed.
  */
 import * as fs from 'node:fs';
+import { displayPath } from '../display/path';
 import type { Matrix } from '../core/matrix';
 import { outputsDir } from '../data/datadir';
 import type { LoadedDataset } from '../data/load-dataset';
@@ -88,7 +89,7 @@ export function segmentCustomers(loaded: LoadedDataset, options: Partial<Segment
     const saved = savedRecommendedK(loaded.spec.id);
     if (saved) {
       k = saved;
-      kSource = `the clustering notebook's recommendation for ${loaded.spec.id} (outputs/models/${loaded.spec.id}/segmentation.json)`;
+      kSource = `the clustering notebook's recommendation for ${loaded.spec.id} (${displayPath(outputsDir('models', loaded.spec.id, 'segmentation.json'))})`;
     } else {
       const rows = [];
       for (let kk = 2; kk <= o.kMax; kk++) {
@@ -155,5 +156,5 @@ export function savedSegments(loaded: LoadedDataset): SavedSegments | null {
   const k = Math.max(...labels) + 1;
   const pipeline = buildPipeline(pipelineSpecOf(loaded.spec)).fit(loaded.table);
   const names = segmentNames(loaded, labels, k, [], pipeline);
-  return { labels, k, names, kSource: `the segmentation the clustering notebook recommended and saved (${String(j.method)} on ${String(j.representation)}, outputs/models/${loaded.spec.id}/segmentation.json)` };
+  return { labels, k, names, kSource: `the segmentation the clustering notebook recommended and saved (${String(j.method)} on ${String(j.representation)}, ${displayPath(file)})` };
 }
