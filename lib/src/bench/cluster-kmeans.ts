@@ -6,7 +6,7 @@
 import * as os from 'node:os';
 import { KMeans } from '../cluster/kmeans';
 import { dotKernelIsWasm } from '../cluster/kmeans-dot-kernel';
-import { kmeansMaxThreads } from '../cluster/kmeans-pool';
+import { availableThreads } from '../cluster/worker-pool';
 import { kmeansPlusPlusInit } from '../cluster/kmeans-init';
 import { toRows } from '../core/matrix';
 import { Rng } from '../core/random';
@@ -30,7 +30,7 @@ export async function benchKMeans(): Promise<void> {
     const nThreads: number | 'auto' = envThreads ? Number(envThreads) : 'auto';
     const algos = (process.env.SEGLAB_BENCH_ALGOS ?? 'auto').split(',') as Array<'auto' | 'lloyd' | 'elkan' | 'hamerly'>;
     console.log(`K-Means on bank-additional one-hot ${X.rows}×${X.cols}, nInit=10, k-means++, tol=1e-4, seed 0; `
-      + `${dotKernelIsWasm() ? 'WebAssembly SIMD' : 'JavaScript'} dot kernel; ${kmeansMaxThreads()} threads available`);
+      + `${dotKernelIsWasm() ? 'WebAssembly SIMD' : 'JavaScript'} dot kernel; ${availableThreads()} threads available`);
     console.log('  (scikit-learn side by side, same matrix: npm run bench -- --peer --steps kmeans)');
     for (const algorithm of algos) {
       console.log(`  load average before: ${load()}`);

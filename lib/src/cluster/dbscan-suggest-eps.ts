@@ -10,7 +10,7 @@ import { ValidationError } from '../core/errors';
 import { kneedle } from '../metrics/kneedle';
 import { buildNeighborIndex, KDTREE_MAX_DIM } from './neighbors';
 import { kthNeighborSqDistances } from './knn-tiles';
-import { availableThreads } from './parallel-pool';
+import { availableThreads } from './worker-pool';
 
 /** Result of {@link suggestEps}. */
 export interface EpsSuggestion {

@@ -19,7 +19,7 @@ import { NotFittedError, ValidationError } from '../core/errors';
 import type { Clusterer } from './types';
 import { buildNeighborIndex, KDTREE_MAX_DIM, type NeighborIndex } from './neighbors';
 import { dbscanTiles } from './dbscan-tiles';
-import { availableThreads } from './parallel-pool';
+import { availableThreads } from './worker-pool';
 
 /** Options of {@link DBSCAN}. */
 export interface DBSCANOptions {

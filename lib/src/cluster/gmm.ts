@@ -14,7 +14,7 @@ import type { Clusterer } from './types';
 import { KMeans } from './kmeans';
 import { cholesky, logDetFromCholesky, mahalanobisSq } from './gmm-linalg';
 import { FullGmmTiles } from './gmm-full-tiles';
-import { availableThreads } from './parallel-pool';
+import { availableThreads } from './worker-pool';
 
 /** Threads of the full-covariance kernel: all cores once n·k·d² ≥ 2·10⁷ multiply-adds per step, else 1. */
 function gmmThreads(n: number, d: number, k: number): number {

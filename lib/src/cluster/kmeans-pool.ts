@@ -9,45 +9,21 @@
  * Internal: not re-exported by the package index.
  */
 import * as path from 'node:path';
-import * as os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { WorkerPool } from './worker-pool';
 import { KMeansRun } from './kmeans-common';
 import { KMeansKernelAlgorithm, StartSpec, StartsJob, kernelCenters, runStart, workOnStarts } from './kmeans-starts';
 import { prepareFast } from './kmeans-fast';
 
-const workers: Worker[] = [];
-
-function pool(m: number): Worker[] {
-  while (workers.length < m) {
-    let w: Worker;
-    try {
-      w = new Worker(path.join(__dirname, 'kmeans-worker.js'));
-    } catch {
-      break; // no worker (e.g. sources run without their compiled worker file): the caller runs every start itself
-    }
-    w.unref();
-    const drop = (): void => { const at = workers.indexOf(w); if (at >= 0) workers.splice(at, 1); };
-    w.on('error', drop);
-    w.on('exit', drop);
-    workers.push(w);
-  }
-  return workers.slice(0, m);
-}
-
-/** Threads a fit may use: the machine's available parallelism. */
-export function kmeansMaxThreads(): number {
-  return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
-}
+const workers = new WorkerPool(path.join(__dirname, 'kmeans-worker.js'));
 
 /** Terminate the pooled workers (they are unref'd, so this is only needed to free their memory early). */
 export async function terminateKMeansWorkers(): Promise<void> {
-  const all = workers.splice(0, workers.length);
-  await Promise.all(all.map((w) => w.terminate()));
+  await workers.terminate();
 }
 
 /** Number of pooled workers alive (for tests). */
 export function kmeansWorkerCount(): number {
-  return workers.length;
+  return workers.size;
 }
 
 /**
@@ -73,7 +49,7 @@ export function runStartsThreaded(
     resL: new Int32Array(alloc(4 * nInit * n)),
   };
   let engaged = 1;
-  if (shared) for (const w of pool(Math.min(threads, nInit) - 1)) { w.postMessage(job); engaged++; }
+  if (shared) for (const w of workers.get(Math.min(threads, nInit) - 1)) { w.postMessage(job); engaged++; }
   workOnStarts(job);
   const { ctrl, resF, resL } = job;
   for (let r = 0; r < nInit; r++) while (Atomics.load(ctrl, 1 + r) === 0) Atomics.wait(ctrl, 1 + r, 0, 1000);

@@ -14,7 +14,8 @@ import { Rng, toRng } from '../core/random';
 import type { Clusterer } from './types';
 import { meanColumnVariance, nearestCenter, sqDistRC } from './kmeans-common';
 import { StartSpec, drawStarts } from './kmeans-starts';
-import { kmeansMaxThreads, runStartsThreaded } from './kmeans-pool';
+import { runStartsThreaded } from './kmeans-pool';
+import { availableThreads } from './worker-pool';
 
 /** Options of {@link KMeans}. */
 export interface KMeansOptions {
@@ -57,7 +58,7 @@ export const DEFAULT_KMEANS_OPTIONS: Omit<KMeansOptions, 'k'> = {
 
 /** Threads chosen by nThreads 'auto' for an n×d fit with k clusters and nInit starts. */
 export function kmeansAutoThreads(n: number, d: number, k: number, nInit: number): number {
-  return n * d * k * nInit < 2e7 ? 1 : Math.min(nInit, kmeansMaxThreads());
+  return n * d * k * nInit < 2e7 ? 1 : Math.min(nInit, availableThreads());
 }
 const autoThreads = kmeansAutoThreads;
 

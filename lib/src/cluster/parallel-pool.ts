@@ -9,9 +9,8 @@
  * (handlers reduce thread-local partial results in slot order).
  * Known limit: a worker killed in the middle of a unit (e.g. out of memory) would leave the caller waiting.
  */
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { WorkerPool } from './worker-pool';
 import { HANDLERS } from './parallel-handlers';
 
 /** A job as posted to a worker. `ctrl`: [next unit, error flag, status of slot 1, slot 2, …]. */
@@ -23,34 +22,11 @@ export interface UnitsMessage {
   slot: number;
 }
 
-const workers: Worker[] = [];
-
-function pool(m: number): Worker[] {
-  while (workers.length < m) {
-    let w: Worker;
-    try {
-      w = new Worker(path.join(__dirname, 'parallel-worker.js'));
-    } catch {
-      break; // no worker file (sources run uncompiled): the caller runs every unit itself
-    }
-    w.unref();
-    const drop = (): void => { const at = workers.indexOf(w); if (at >= 0) workers.splice(at, 1); };
-    w.on('error', drop);
-    w.on('exit', drop);
-    workers.push(w);
-  }
-  return workers.slice(0, m);
-}
-
-/** Threads available for parallel kernels: the machine's available parallelism. */
-export function availableThreads(): number {
-  return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
-}
+const workers = new WorkerPool(path.join(__dirname, 'parallel-worker.js'));
 
 /** Terminate the pooled workers (only to free their memory early: they are unref'd). */
 export async function terminateParallelWorkers(): Promise<void> {
-  const all = workers.splice(0, workers.length);
-  await Promise.all(all.map((w) => w.terminate()));
+  await workers.terminate();
 }
 
 /**
@@ -89,7 +65,7 @@ export function workOnUnits(msg: UnitsMessage): void {
 export function runUnits(kind: string, payload: unknown, nUnits: number, threads: number): number[] {
   const nWorkers = Math.max(0, Math.min(threads, nUnits) - 1);
   const ctrl = new Int32Array(new SharedArrayBuffer(4 * (2 + nWorkers + 1)));
-  const posted = nWorkers > 0 ? pool(nWorkers) : [];
+  const posted = nWorkers > 0 ? workers.get(nWorkers) : [];
   posted.forEach((w, i) => w.postMessage({ kind, payload, nUnits, ctrl, slot: i + 1 } satisfies UnitsMessage));
   workOnUnits({ kind, payload, nUnits, ctrl, slot: 0 });
   const slots = [0];
