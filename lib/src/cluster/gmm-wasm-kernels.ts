@@ -6,15 +6,11 @@
  *   weighted scatter matrix).
  * All pointers are byte offsets, dp a multiple of 4, rs a byte stride. Sums run over two f64x2 lanes. O(m·dp) each.
  */
+import { uleb as leb } from '../core/wasm-leb';
 
 export type SqDiffFn = (c: number, m: number, dp: number, v: number, out: number) => void;
 export type WDiffFn = (x: number, m: number, dp: number, mu: number, resp: number, rs: number, out: number) => void;
 
-const leb = (v: number): number[] => {
-  const o: number[] = [];
-  do { let b = v & 0x7f; v >>>= 7; if (v) b |= 0x80; o.push(b); } while (v);
-  return o;
-};
 
 function moduleBytes(shared: boolean) {
   const str = (s: string): number[] => [...leb(s.length), ...Array.from(s, (ch) => ch.charCodeAt(0))];

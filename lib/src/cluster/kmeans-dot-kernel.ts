@@ -8,6 +8,7 @@
  * in the direct form, so results are bit-identical to the direct-form kernels of kmeans-common.ts.
  * Internal: not re-exported by the package index.
  */
+import { uleb as leb, sleb } from '../core/wasm-leb';
 
 /** Minimal typing of the WebAssembly API (not in the ES2022 + node type libraries this project compiles with). */
 interface WasmMemory { buffer: ArrayBuffer; grow(pages: number): number }
@@ -21,20 +22,6 @@ interface WasmApi {
 type DotsFn = (x: number, idx: number, m: number, rb: number, c: number, nb: number, out: number) => void;
 type AminFn = (out: number, m: number, sb: number, k: number, cn: number, res: number) => void;
 
-const leb = (v: number): number[] => {
-  const o: number[] = [];
-  do { let b = v & 0x7f; v >>>= 7; if (v) b |= 0x80; o.push(b); } while (v);
-  return o;
-};
-const sleb = (v: number): number[] => {
-  const o: number[] = [];
-  for (;;) {
-    const b = v & 0x7f;
-    v >>= 7;
-    if ((v === 0 && !(b & 0x40)) || (v === -1 && (b & 0x40))) { o.push(b); return o; }
-    o.push(b | 0x80);
-  }
-};
 
 /**
  * The module: imports memory "e"."m", exports `dots(x, idx, m, rb, c, nb, out)`: for r in 0..m-1, row pointer

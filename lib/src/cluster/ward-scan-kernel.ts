@@ -5,6 +5,7 @@
  * accumulators over the coordinates, no cancellation), and the first q with the smallest cost.
  * Complexity O(m·dp), no allocation. Null where WebAssembly SIMD is missing.
  */
+import { uleb as leb, sleb } from '../core/wasm-leb';
 
 /** The compiled scan bound to its memory. */
 export interface WardScan {
@@ -13,20 +14,6 @@ export interface WardScan {
   scan(base: number, m: number, dp: number, a: number, wa: number, w: number, skip: number, out: number): number;
 }
 
-const leb = (v: number): number[] => {
-  const o: number[] = [];
-  do { let b = v & 0x7f; v >>>= 7; if (v) b |= 0x80; o.push(b); } while (v);
-  return o;
-};
-const sleb = (v: number): number[] => {
-  const o: number[] = [];
-  for (;;) {
-    const b = v & 0x7f;
-    v >>= 7;
-    if ((v === 0 && !(b & 0x40)) || (v === -1 && (b & 0x40))) { o.push(b); return o; }
-    o.push(b | 0x80);
-  }
-};
 
 function moduleBytes() {
   const str = (s: string): number[] => [...leb(s.length), ...Array.from(s, (ch) => ch.charCodeAt(0))];

@@ -11,6 +11,7 @@
  * Pointers are byte offsets of float64 arrays; widths and counts are in elements (odd ones end with a scalar step).
  * Complexity O(elements). Null where WebAssembly SIMD is missing.
  */
+import { uleb as leb } from '../core/wasm-leb';
 
 /** The compiled loops bound to a memory. */
 export interface DenseSimdKernels {
@@ -22,11 +23,6 @@ export interface DenseSimdKernels {
   colSums(dz: number, rows: number, w: number, out: number): void;
 }
 
-const leb = (v: number): number[] => {
-  const o: number[] = [];
-  do { let b = v & 0x7f; v >>>= 7; if (v) b |= 0x80; o.push(b); } while (v);
-  return o;
-};
 
 // opcodes
 const G = (i: number): number[] => [0x20, i], S = (i: number): number[] => [0x21, i];

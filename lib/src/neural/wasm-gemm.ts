@@ -9,6 +9,7 @@
  * multiply-add), so results are bit-identical to the scalar JavaScript kernel (a test checks it).
  * Complexity: O(m·n·K), no allocation. Returns null where WebAssembly SIMD is unavailable.
  */
+import { uleb } from '../core/wasm-leb';
 
 /** The compiled kernel bound to a memory: byte offsets and byte strides. */
 export interface WasmGemm {
@@ -23,16 +24,6 @@ const I32_CONST = 0x41, I32_EQZ = 0x45, I32_GE_U = 0x4f, I32_ADD = 0x6a, I32_SUB
 const SIMD = 0xfd, V128_LOAD = 0, V128_LOAD64_SPLAT = 10, V128_STORE = 11, V128_CONST = 12, F64X2_ADD = 240, F64X2_MUL = 242;
 const VOID = 0x40, T_I32 = 0x7f, T_V128 = 0x7b;
 
-function uleb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let byte = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (n !== 0);
-  return out;
-}
 function simd(op: number): number[] {
   return [SIMD, ...uleb(op)];
 }
