@@ -4,6 +4,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { until } from '../runner/helpers';
+import { pidAlive } from '../../src/core/temp-files';
 
 const cli = path.resolve(__dirname, '..', '..', 'src', 'cli', 'notebooks.js');
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures');
@@ -19,25 +21,6 @@ function startCli(args: string[]): Run {
   child.stderr!.on('data', (b: Buffer) => { out += b.toString(); });
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.on('exit', (code, signal) => r({ code, signal })));
   return { child, out: () => out, exit };
-}
-
-/** True while a process with this pid exists. */
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-async function until(cond: () => boolean, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (cond()) return true;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return cond();
 }
 
 /** Start the long-cell notebook and wait until its second code cell is awaiting; returns the kernel's pid and folder. */

@@ -6,15 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { cleanStaleKernelDirs } from '../../src/runner/kernel-dirs';
 import { pidAlive } from '../../src/core/temp-files';
-
-async function until(cond: () => boolean, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (cond()) return true;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return cond();
-}
+import { until } from './helpers';
 
 test('stale kernel folders are removed: those of dead runners (ending an orphaned kernel) and old owner-less unused ones; live ones are kept', async () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'seglab-dirs-test-'));

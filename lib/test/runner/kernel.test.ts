@@ -4,27 +4,10 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { KernelProcess } from '../../src/runner/kernel';
+import { until } from './helpers';
+import { pidAlive } from '../../src/core/temp-files';
 
 const notebooks = path.resolve(__dirname, '..', '..', '..', '..', 'notebooks');
-
-/** True while a process with this pid exists. */
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-async function until(cond: () => boolean, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (cond()) return true;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return cond();
-}
 
 test('the kernel reports busy until a cell\'s awaited work ends, even with the next cell already queued (Run All)', async () => {
   const k = await KernelProcess.start({ cwd: notebooks });
