@@ -19,6 +19,7 @@ const MODULES: Record<string, () => Record<string, UnitHandler>> = {
   'gmm-e': () => (require('./gmm-full-tiles') as typeof import('./gmm-full-tiles')).GMM_HANDLERS,
   'gmm-cov': () => (require('./gmm-full-tiles') as typeof import('./gmm-full-tiles')).GMM_HANDLERS,
   'knn-kth': () => (require('./knn-tiles') as typeof import('./knn-tiles')).KNN_HANDLERS,
+  'silhouette-panel': () => (require('../metrics/silhouette-gemm') as typeof import('../metrics/silhouette-gemm')).SILHOUETTE_HANDLERS,
 };
 
 /** The handlers, looked up by kind. */

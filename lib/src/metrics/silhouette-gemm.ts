@@ -16,15 +16,16 @@
  * Stability of Numerical Algorithms", §3.1; u = 2⁻⁵³), so the Gram form is off by at most (2d + 3)·u·(‖x‖² + ‖y‖²),
  * which is below 64·(2d + 3)·u ≈ 9e-13 (d = 63) of any squared distance kept.
  *
- * Threads: the data lives once in a shared WebAssembly memory; the calling thread and worker threads (started from
- * source text) claim panels from a shared counter, largest first; each keeps its own n×k table, added at the end.
- * The call stays synchronous (Atomics.wait), and a worker that has not started when the caller runs out of panels
- * is cancelled, as in silhouette-kernel.ts.
+ * Threads: the data lives once in a shared WebAssembly memory; the calling thread and the pooled workers of
+ * cluster/parallel-pool.ts claim panels ('silhouette-panel' units) from a shared counter, largest first; each keeps
+ * its own n×k table, added at the end in slot order. The call stays synchronous, and a worker that has not started
+ * when the caller runs out of panels is cancelled (see parallel-pool.ts).
  *
  * Complexity: O(n²·d/2) multiply-adds (about 8 G/s per core in the SIMD kernel) + O(n²/2) square roots; memory
  * n·d·8 bytes (one sorted copy of X) + threads·(n·k·8 + d·P·8 + MI·P·8 + k·P·8) bytes.
  */
-import { Worker } from 'node:worker_threads';
+import { runUnits } from '../cluster/parallel-pool';
+import type { UnitHandler } from '../cluster/parallel-handlers';
 import { createSharedWasmGemm, createWasmGemm, wasmGemmAvailable } from '../neural/wasm-gemm';
 
 /** Columns per panel (the unit of work); a multiple of MI. */
@@ -64,7 +65,7 @@ function layout(n: number, d: number, k: number, threads: number): Layout {
 
 /**
  * Process panel q: add the distances of every pair (i, j), i < j, j in the panel, to the sum table S (sorted row
- * order, n×k). Self-contained (no outside references) so that it can run in a worker from its source text.
+ * order, n×k).
  * `gemm` is the SIMD kernel's export; F and L are Float64/Int32 views of its memory.
  */
 export function silhouettePanel(
@@ -133,30 +134,46 @@ export function silhouettePanel(
   }
 }
 
-const WORKER_SOURCE = (panelSource: string): string => `
-const { workerData } = require('node:worker_threads');
-const { mod, memory, ctlBuf, sBuf, n, d, k, P, MI, safe, xOff, nrmOff, labOff, bOff, gOff, colOff, nPanels, slot } = workerData;
-const ctl = new Int32Array(ctlBuf);
-// ctl[0]: next panel; ctl[1]: workers finished; ctl[2]: error flag; ctl[3 + slot]: 0 idle, 1 running, 2 done, 3 cancelled
-if (Atomics.compareExchange(ctl, 3 + slot, 0, 1) === 0) {
-  try {
-    const panel = (${panelSource});
-    const inst = new WebAssembly.Instance(mod, { env: { memory } });
-    const gemm = inst.exports.gemm;
-    const F = new Float64Array(memory.buffer), L = new Int32Array(memory.buffer), S = new Float64Array(sBuf);
-    for (;;) {
-      const c = Atomics.add(ctl, 0, 1);
-      if (c >= nPanels) break;
-      panel(gemm, F, L, n, d, k, P, MI, safe, xOff, nrmOff, labOff, bOff, gOff, colOff, S, nPanels - 1 - c);
-    }
-  } catch (e) {
-    Atomics.store(ctl, 2, 1);
-  }
-  Atomics.store(ctl, 3 + slot, 2);
-  Atomics.add(ctl, 1, 1);
-  Atomics.notify(ctl, 1);
+type GemmFn = Parameters<typeof silhouettePanel>[0];
+
+/** What every thread of a threaded run shares: the kernel memory and module, the layout, one sum table per slot. */
+interface PanelJob { n: number; d: number; k: number; nPanels: number; lay: Layout }
+
+/** A threaded run's payload: the job, the shared kernel memory and its module, one sum table per slot. */
+interface PanelPayload extends PanelJob {
+  mod: WebAssembly.Module;
+  memory: WebAssembly.Memory;
+  sBufs: SharedArrayBuffer[];
 }
-`;
+
+interface PanelState { p: PanelJob; gemm: GemmFn; F: Float64Array; L: Int32Array; S: Float64Array; bOff: number; gOff: number; colOff: number }
+
+/** Slot t's scratch: its B panel, its product tile, its column sums. */
+function region(lay: Layout, d: number, t: number): { bOff: number; gOff: number; colOff: number } {
+  const P = SILHOUETTE_PANEL;
+  const bOff = lay.thrOff + t * lay.thrBytes;
+  const gOff = bOff + d * P * 8;
+  return { bOff, gOff, colOff: gOff + SILHOUETTE_TILE_ROWS * P * 8 };
+}
+
+function runPanel(st: PanelState, c: number): void {
+  const { p } = st;
+  silhouettePanel(st.gemm, st.F, st.L, p.n, p.d, p.k, SILHOUETTE_PANEL, SILHOUETTE_TILE_ROWS, GRAM_SAFE_SHARE,
+    p.lay.xOff, p.lay.nrmOff, p.lay.labOff, st.bOff, st.gOff, st.colOff, st.S, p.nPanels - 1 - c);
+}
+
+/** Handler of the parallel pool's 'silhouette-panel' job: unit c is panel nPanels − 1 − c (largest first). */
+export const SILHOUETTE_HANDLERS: Record<string, UnitHandler> = {
+  'silhouette-panel': {
+    init(payload: unknown, slot: number): PanelState {
+      const p = payload as PanelPayload;
+      const gemm = new WebAssembly.Instance(p.mod, { env: { memory: p.memory } }).exports.gemm as GemmFn;
+      return { p, gemm, F: new Float64Array(p.memory.buffer), L: new Int32Array(p.memory.buffer), S: new Float64Array(p.sBufs[slot]), ...region(p.lay, p.d, slot) };
+    },
+    unit: (st, c) => runPanel(st as PanelState, c),
+  },
+};
+
 
 /**
  * The n×k table of summed distances (rows in the original order) with the SIMD kernel; labels are codes 0..k-1,
@@ -166,11 +183,11 @@ if (Atomics.compareExchange(ctl, 3 + slot, 0, 1) === 0) {
 export function clusterDistanceSumsGemm(
   X: Float64Array, n: number, d: number, lab: Int32Array, k: number, threads: number,
 ): Float64Array | null {
-  const P = SILHOUETTE_PANEL, MI = SILHOUETTE_TILE_ROWS;
-  const nPanels = Math.ceil(n / P);
+  const nPanels = Math.ceil(n / SILHOUETTE_PANEL);
   const nThreads = Math.max(1, Math.min(threads, nPanels));
   const lay = layout(n, d, k, nThreads);
-  const kernel = nThreads > 1 ? createSharedWasmGemm(lay.bytes) : createWasmGemm(lay.bytes);
+  const shared = nThreads > 1 ? createSharedWasmGemm(lay.bytes) : null;
+  const kernel = shared ?? (nThreads > 1 ? null : createWasmGemm(lay.bytes));
   if (!kernel) return null;
   const buf = kernel.memory.buffer;
   const F = new Float64Array(buf);
@@ -192,55 +209,20 @@ export function clusterDistanceSumsGemm(
     L[lb0 + s] = lab[i];
   }
   for (let s = n; s < lay.N; s++) L[lb0 + s] = -1;
-  const region = (t: number): { bOff: number; gOff: number; colOff: number } => {
-    const bOff = lay.thrOff + t * lay.thrBytes;
-    const gOff = bOff + d * P * 8;
-    return { bOff, gOff, colOff: gOff + MI * P * 8 };
-  };
-  const S = new Float64Array(n * k);
-  const nWorkers = nThreads - 1;
-  const ctlBuf = new SharedArrayBuffer((3 + nWorkers) * 4);
-  const ctl = new Int32Array(ctlBuf);
-  const sBufs: SharedArrayBuffer[] = [];
-  const workers: Worker[] = [];
-  if (nWorkers > 0) {
-    const src = WORKER_SOURCE(silhouettePanel.toString());
-    const mod = (kernel as { module?: WebAssembly.Module }).module;
-    for (let w = 0; w < nWorkers; w++) {
-      const sBuf = new SharedArrayBuffer(n * k * 8);
-      sBufs.push(sBuf);
-      try {
-        const worker = new Worker(src, {
-          eval: true,
-          workerData: {
-            mod, memory: kernel.memory, ctlBuf, sBuf, n, d, k, P, MI, safe: GRAM_SAFE_SHARE,
-            xOff: lay.xOff, nrmOff: lay.nrmOff, labOff: lay.labOff, ...region(w + 1), nPanels, slot: w,
-          },
-        });
-        worker.unref();
-        workers.push(worker);
-      } catch {
-        Atomics.store(ctl, 3 + w, 3);
-      }
+  const job: PanelJob = { n, d, k, nPanels, lay };
+  let S: Float64Array;
+  if (!shared) {
+    S = new Float64Array(n * k);
+    const st: PanelState = { p: job, gemm: kernel.gemm, F, L, S, ...region(lay, d, 0) };
+    for (let c = 0; c < nPanels; c++) runPanel(st, c);
+  } else {
+    const sBufs = Array.from({ length: nThreads }, () => new SharedArrayBuffer(n * k * 8));
+    const slots = runUnits('silhouette-panel', { ...job, mod: shared.module, memory: shared.memory, sBufs } satisfies PanelPayload, nPanels, nThreads);
+    S = new Float64Array(sBufs[slots[0]]);
+    for (const slot of slots.slice(1)) {
+      const Sw = new Float64Array(sBufs[slot]);
+      for (let t = 0; t < S.length; t++) S[t] += Sw[t];
     }
-  }
-  const own = region(0);
-  for (;;) {
-    const c = Atomics.add(ctl, 0, 1);
-    if (c >= nPanels) break;
-    silhouettePanel(kernel.gemm, F, L, n, d, k, P, MI, GRAM_SAFE_SHARE, lay.xOff, lay.nrmOff, lay.labOff, own.bOff, own.gOff, own.colOff, S, nPanels - 1 - c);
-  }
-  for (let w = 0; w < nWorkers; w++) {
-    const prev = Atomics.compareExchange(ctl, 3 + w, 0, 3);
-    if (prev === 0) continue;
-    while (Atomics.load(ctl, 3 + w) === 1) Atomics.wait(ctl, 1, Atomics.load(ctl, 1), 50);
-  }
-  for (const worker of workers) void worker.terminate();
-  if (Atomics.load(ctl, 2) !== 0) throw new Error('silhouette: a worker thread failed');
-  for (let w = 0; w < nWorkers; w++) {
-    if (Atomics.load(ctl, 3 + w) !== 2) continue;
-    const Sw = new Float64Array(sBufs[w]);
-    for (let t = 0; t < S.length; t++) S[t] += Sw[t];
   }
   // Back to the original row order.
   const out = new Float64Array(n * k);
