@@ -6,15 +6,13 @@
  *   weighted scatter matrix).
  * All pointers are byte offsets, dp a multiple of 4, rs a byte stride. Sums run over two f64x2 lanes. O(m·dp) each.
  */
-import { uleb as leb } from '../core/wasm-leb';
+import { uleb as leb, section, wasmName } from '../core/wasm-leb';
 
 export type SqDiffFn = (c: number, m: number, dp: number, v: number, out: number) => void;
 export type WDiffFn = (x: number, m: number, dp: number, mu: number, resp: number, rs: number, out: number) => void;
 
 
 function moduleBytes(shared: boolean) {
-  const str = (s: string): number[] => [...leb(s.length), ...Array.from(s, (ch) => ch.charCodeAt(0))];
-  const sec = (id: number, body: number[]): number[] => [id, ...leb(body.length), ...body];
   const G = (i: number): number[] => [0x20, i], S = (i: number): number[] => [0x21, i];
   const I = (v: number): number[] => [0x41, ...leb(v)]; // small non-negative constants only
   const ADD = 0x6a, MUL = 0x6c, GEU = 0x4f;
@@ -52,11 +50,11 @@ function moduleBytes(shared: boolean) {
   const mem = shared ? [0x03, 0x01, ...leb(65536)] : [0x00, 0x01];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
-    ...sec(1, [2, 0x60, 5, I32, I32, I32, I32, I32, 0, 0x60, 7, I32, I32, I32, I32, I32, I32, I32, 0]),
-    ...sec(2, [1, ...str('env'), ...str('memory'), 0x02, ...mem]),
-    ...sec(3, [2, 0, 1]),
-    ...sec(7, [2, ...str('sqdiff'), 0x00, 0, ...str('wdiff'), 0x00, 1]),
-    ...sec(10, [2, ...leb(fa.length), ...fa, ...leb(fb.length), ...fb]),
+    ...section(1, [2, 0x60, 5, I32, I32, I32, I32, I32, 0, 0x60, 7, I32, I32, I32, I32, I32, I32, I32, 0]),
+    ...section(2, [1, ...wasmName('env'), ...wasmName('memory'), 0x02, ...mem]),
+    ...section(3, [2, 0, 1]),
+    ...section(7, [2, ...wasmName('sqdiff'), 0x00, 0, ...wasmName('wdiff'), 0x00, 1]),
+    ...section(10, [2, ...leb(fa.length), ...fa, ...leb(fb.length), ...fb]),
   ]);
 }
 

@@ -8,7 +8,7 @@
  * in the direct form, so results are bit-identical to the direct-form kernels of kmeans-common.ts.
  * Internal: not re-exported by the package index.
  */
-import { uleb as leb, sleb } from '../core/wasm-leb';
+import { uleb as leb, sleb, section, wasmName } from '../core/wasm-leb';
 
 /** Minimal typing of the WebAssembly API (not in the ES2022 + node type libraries this project compiles with). */
 interface WasmMemory { buffer: ArrayBuffer; grow(pages: number): number }
@@ -29,8 +29,6 @@ type AminFn = (out: number, m: number, sb: number, k: number, cn: number, res: n
  * pairwise-interleaved at c + b·4·rb, writes the 4 dot products to out + (r·nb + b)·32.
  */
 function moduleBytes(): Uint8Array {
-  const str = (s: string): number[] => [...leb(s.length), ...Array.from(s, (ch) => ch.charCodeAt(0))];
-  const sec = (id: number, body: number[]): number[] => [id, ...leb(body.length), ...body];
   const G = (i: number): number[] => [0x20, ...leb(i)];
   const S = (i: number): number[] => [0x21, ...leb(i)];
   const T = (i: number): number[] => [0x22, ...leb(i)];
@@ -88,11 +86,11 @@ function moduleBytes(): Uint8Array {
   const ab = [0x02, 0x03, 0x7f, 0x03, F64, ...a];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
-    ...sec(1, [2, 0x60, 7, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0, 0x60, 6, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0]),
-    ...sec(2, [1, ...str('e'), ...str('m'), 0x02, 0x00, 0x01]),
-    ...sec(3, [2, 0, 1]),
-    ...sec(7, [2, ...str('dots'), 0x00, 0x00, ...str('amin'), 0x00, 0x01]),
-    ...sec(10, [2, ...leb(fb.length), ...fb, ...leb(ab.length), ...ab]),
+    ...section(1, [2, 0x60, 7, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0, 0x60, 6, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0]),
+    ...section(2, [1, ...wasmName('e'), ...wasmName('m'), 0x02, 0x00, 0x01]),
+    ...section(3, [2, 0, 1]),
+    ...section(7, [2, ...wasmName('dots'), 0x00, 0x00, ...wasmName('amin'), 0x00, 0x01]),
+    ...section(10, [2, ...leb(fb.length), ...fb, ...leb(ab.length), ...ab]),
   ]);
 }
 

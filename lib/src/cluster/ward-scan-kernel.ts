@@ -5,7 +5,7 @@
  * accumulators over the coordinates, no cancellation), and the first q with the smallest cost.
  * Complexity O(m·dp), no allocation. Null where WebAssembly SIMD is missing.
  */
-import { uleb as leb, sleb } from '../core/wasm-leb';
+import { uleb as leb, sleb, section, wasmName } from '../core/wasm-leb';
 
 /** The compiled scan bound to its memory. */
 export interface WardScan {
@@ -16,8 +16,6 @@ export interface WardScan {
 
 
 function moduleBytes() {
-  const str = (s: string): number[] => [...leb(s.length), ...Array.from(s, (ch) => ch.charCodeAt(0))];
-  const sec = (id: number, body: number[]): number[] => [id, ...leb(body.length), ...body];
   const G = (i: number): number[] => [0x20, i], S = (i: number): number[] => [0x21, i];
   const I = (v: number): number[] => [0x41, ...sleb(v)];
   const ADD = 0x6a, MUL = 0x6c, NE = 0x47, GEU = 0x4f;
@@ -57,11 +55,11 @@ function moduleBytes() {
   const I32 = 0x7f, F64 = 0x7c;
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
-    ...sec(1, [1, 0x60, 8, I32, I32, I32, I32, F64, I32, I32, I32, 1, I32]),
-    ...sec(2, [1, ...str('e'), ...str('m'), 0x02, 0x00, 0x01]),
-    ...sec(3, [1, 0]),
-    ...sec(7, [1, ...str('scan'), 0x00, 0x00]),
-    ...sec(10, [1, ...leb(fb.length), ...fb]),
+    ...section(1, [1, 0x60, 8, I32, I32, I32, I32, F64, I32, I32, I32, 1, I32]),
+    ...section(2, [1, ...wasmName('e'), ...wasmName('m'), 0x02, 0x00, 0x01]),
+    ...section(3, [1, 0]),
+    ...section(7, [1, ...wasmName('scan'), 0x00, 0x00]),
+    ...section(10, [1, ...leb(fb.length), ...fb]),
   ]);
 }
 

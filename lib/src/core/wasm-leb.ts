@@ -1,5 +1,6 @@
 /**
- * LEB128 integer encodings of the WebAssembly binary format, for the hand-assembled SIMD kernels (internal).
+ * Encodings of the WebAssembly binary format (LEB128 integers, sections, names) for the hand-assembled SIMD
+ * kernels (internal).
  */
 
 /** Unsigned LEB128 of a non-negative 32-bit integer. */
@@ -23,4 +24,14 @@ export function sleb(v: number): number[] {
     if ((v === 0 && !(b & 0x40)) || (v === -1 && (b & 0x40))) { out.push(b); return out; }
     out.push(b | 0x80);
   }
+}
+
+/** A section of a module: its id, its size (unsigned LEB128), its body. */
+export function section(id: number, body: number[]): number[] {
+  return [id, ...uleb(body.length), ...body];
+}
+
+/** A name (import or export): its length, then its ASCII bytes. */
+export function wasmName(s: string): number[] {
+  return [...uleb(s.length), ...Array.from(s, (ch) => ch.charCodeAt(0))];
 }

@@ -11,7 +11,7 @@
  * Pointers are byte offsets of float64 arrays; widths and counts are in elements (odd ones end with a scalar step).
  * Complexity O(elements). Null where WebAssembly SIMD is missing.
  */
-import { uleb as leb } from '../core/wasm-leb';
+import { uleb as leb, section, wasmName } from '../core/wasm-leb';
 
 /** The compiled loops bound to a memory. */
 export interface DenseSimdKernels {
@@ -27,7 +27,7 @@ export interface DenseSimdKernels {
 // opcodes
 const G = (i: number): number[] => [0x20, i], S = (i: number): number[] => [0x21, i];
 const I = (v: number): number[] => [0x41, ...leb(v)]; // small non-negative constants
-const ADD = 0x6a, SUB = 0x6b, MUL = 0x6c, GEU = 0x4f, LTU = 0x49;
+const ADD = 0x6a, SUB = 0x6b, MUL = 0x6c, GEU = 0x4f;
 const BLOCK = [0x02, 0x40], LOOP = [0x03, 0x40], IF = [0x04, 0x40], END = 0x0b;
 const BR = (d: number): number[] => [0x0c, d], BRIF = (d: number): number[] => [0x0d, d];
 const VLOAD = [0xfd, 0x00, 0x03, 0x00], VSTORE = [0xfd, 0x0b, 0x03, 0x00];
@@ -125,17 +125,14 @@ function moduleBytes() {
     bodies.push([0x01, 4, I32, ...body]);
     types.push([0x60, 4, I32, I32, I32, I32, 0]);
   }
-  void LTU;
-  const str = (s: string): number[] => [...leb(s.length), ...Array.from(s, (ch) => ch.charCodeAt(0))];
-  const sec = (id: number, body: number[]): number[] => [id, ...leb(body.length), ...body];
   const names = ['biasRelu', 'biasAdd', 'mulMask', 'reluGradMask', 'reluGrad', 'colSums'];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
-    ...sec(1, [types.length, ...types.flat()]),
-    ...sec(2, [1, ...str('env'), ...str('memory'), 0x02, 0x00, 0x01]),
-    ...sec(3, [bodies.length, ...bodies.map((_, i) => i)]),
-    ...sec(7, [names.length, ...names.flatMap((nm, i) => [...str(nm), 0x00, i])]),
-    ...sec(10, [bodies.length, ...bodies.flatMap((b) => [...leb(b.length), ...b])]),
+    ...section(1, [types.length, ...types.flat()]),
+    ...section(2, [1, ...wasmName('env'), ...wasmName('memory'), 0x02, 0x00, 0x01]),
+    ...section(3, [bodies.length, ...bodies.map((_, i) => i)]),
+    ...section(7, [names.length, ...names.flatMap((nm, i) => [...wasmName(nm), 0x00, i])]),
+    ...section(10, [bodies.length, ...bodies.flatMap((b) => [...leb(b.length), ...b])]),
   ]);
 }
 

@@ -9,7 +9,7 @@
  * multiply-add), so results are bit-identical to the scalar JavaScript kernel (a test checks it).
  * Complexity: O(m·n·K), no allocation. Returns null where WebAssembly SIMD is unavailable.
  */
-import { uleb } from '../core/wasm-leb';
+import { uleb, section, wasmName } from '../core/wasm-leb';
 
 /** The compiled kernel bound to a memory: byte offsets and byte strides. */
 export interface WasmGemm {
@@ -26,12 +26,6 @@ const VOID = 0x40, T_I32 = 0x7f, T_V128 = 0x7b;
 
 function simd(op: number): number[] {
   return [SIMD, ...uleb(op)];
-}
-function section(id: number, body: number[]): number[] {
-  return [id, ...uleb(body.length), ...body];
-}
-function str(s: string): number[] {
-  return [...uleb(s.length), ...Array.from(s, (ch) => ch.charCodeAt(0))];
 }
 
 /**
@@ -101,9 +95,9 @@ function moduleBytes(shared = false) {
   const bytes = [
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
     ...section(1, [1, 0x60, 10, ...new Array(10).fill(T_I32), 0]),
-    ...section(2, [1, ...str('env'), ...str('memory'), 0x02, ...(shared ? [0x03, 0x01, ...uleb(65536)] : [0x00, 0x01])]),
+    ...section(2, [1, ...wasmName('env'), ...wasmName('memory'), 0x02, ...(shared ? [0x03, 0x01, ...uleb(65536)] : [0x00, 0x01])]),
     ...section(3, [1, 0]),
-    ...section(7, [1, ...str('gemm'), 0x00, 0]),
+    ...section(7, [1, ...wasmName('gemm'), 0x00, 0]),
     ...section(10, [1, ...uleb(fn.length), ...fn]),
   ];
   return Uint8Array.from(bytes);
