@@ -4,10 +4,10 @@
  * the order become NaN, imputed later. The order is an option, so the step is plain data.
  */
 import { ValidationError } from '../core/errors';
-import { isCategorical, type Column, type Table } from '../data/table';
+import type { Column, Table } from '../data/table';
 import { expectType } from './json';
 import type { StepJSON } from './types';
-import { BaseStep, spliceColumns } from './util';
+import { BaseStep, categoricalOf, spliceColumns } from './util';
 
 /** Options of {@link OrdinalEncoder}. */
 export interface OrdinalEncoderOptions {
@@ -37,11 +37,7 @@ export class OrdinalEncoder extends BaseStep {
 
   fit(table: Table): this {
     this.checkTable(table);
-    for (const name of Object.keys(this.options.orders)) {
-      const c = table.columns.find((x) => x.name === name);
-      if (!c) throw new ValidationError(`OrdinalEncoder: column "${name}" not in the table`);
-      if (!isCategorical(c)) throw new ValidationError(`OrdinalEncoder: column "${name}" is ${c.kind}, expected categorical`);
-    }
+    for (const name of Object.keys(this.options.orders)) categoricalOf(table, name, this.stepName);
     this.isFitted = true;
     return this;
   }
@@ -51,8 +47,7 @@ export class OrdinalEncoder extends BaseStep {
     this.checkTable(table);
     const replace = new Map<string, Column[]>();
     for (const [name, order] of Object.entries(this.options.orders)) {
-      const c = table.columns.find((x) => x.name === name);
-      if (!c || !isCategorical(c)) throw new ValidationError(`OrdinalEncoder: categorical column "${name}" is missing from the table`);
+      const c = categoricalOf(table, name, this.stepName);
       const rank = c.levels.map((l) => { const r = order.indexOf(l); return r < 0 ? NaN : r; });
       const values = new Float64Array(c.codes.length);
       for (let i = 0; i < values.length; i++) { const k = c.codes[i]; values[i] = k < 0 ? NaN : rank[k]; }

@@ -3,7 +3,7 @@
  * column replacement that keeps the table's column order, quantiles of the non-missing values.
  */
 import { NotFittedError, ValidationError } from '../core/errors';
-import { isCategorical, isNumeric, type Column, type NumericColumn, type Table } from '../data/table';
+import { isCategorical, isNumeric, type CategoricalColumn, type Column, type NumericColumn, type Table } from '../data/table';
 import type { ColumnSelector, StepJSON, TableStep } from './types';
 
 /** The names a selector picks in `table` (explicit names are checked to exist). */
@@ -30,6 +30,14 @@ export function numericOf(table: Table, name: string, step: string): NumericColu
   const c = table.columns.find((x) => x.name === name);
   if (!c) throw new ValidationError(`${step}: column "${name}" not in the table`);
   if (!isNumeric(c)) throw new ValidationError(`${step}: column "${name}" is ${c.kind}, expected numeric`);
+  return c;
+}
+
+/** The categorical column `name`, or a ValidationError naming the step. */
+export function categoricalOf(table: Table, name: string, step: string): CategoricalColumn {
+  const c = table.columns.find((x) => x.name === name);
+  if (!c) throw new ValidationError(`${step}: column "${name}" not in the table`);
+  if (!isCategorical(c)) throw new ValidationError(`${step}: column "${name}" is ${c.kind}, expected categorical`);
   return c;
 }
 
